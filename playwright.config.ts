@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test'
+import { findChromium } from './test/tools/find-chromium.ts'
+import { APP_ORIGIN, PROVIDER_PORT, APP_PORT } from './test/e2e/ports.ts'
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  // One provider, one app: tests share them, so they run one at a time (2 cores here anyway).
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.E2E_JSON_REPORT
+    ? [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT }]]
+    : [['list']],
+  use: {
+    baseURL: APP_ORIGIN,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Anything but this machine fails at once instead of hanging.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'tsx test/provider/start.ts --local',
+    url: `${APP_ORIGIN}/`,
+    env: {
+      APP_PORT: String(APP_PORT),
+      PROVIDER_PORT: String(PROVIDER_PORT),
+      APP_OUT_DIR: '.e2e/dist',
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+  },
+})

@@ -1,0 +1,65 @@
+import { InMemoryWebStorage, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts'
+import type { AppConfig } from '../config/read-config.ts'
+import { googleMetadata } from '../google/metadata.ts'
+import { SecureUserManager } from './secure-user-manager.ts'
+
+/** Every request to the provider gives up after this long (the library has no default). */
+export const REQUEST_TIMEOUT_SECONDS = 10
+
+/** Where the provider sends people back, as registered with it. */
+export interface RedirectUris {
+  /** `<origin><base>`: the site root, a page every static host serves. */
+  signIn: string
+  /** `<origin><base>silent-renew.html`: a static file from public/. */
+  silentRenew: string
+}
+
+/** The two redirect URIs of this deployment. They are a public interface: people register them. */
+export function describeRedirectUris(origin: string, basePath: string): RedirectUris {
+  const signIn = new URL(basePath, origin).href
+  return { signIn, silentRenew: new URL('silent-renew.html', signIn).href }
+}
+
+/** oidc-client-ts settings for this app: tokens in memory, transient state in sessionStorage. */
+export function buildUserManagerSettings(
+  config: AppConfig,
+  redirectUris: RedirectUris,
+  storage: { session: Storage },
+): UserManagerSettings {
+  return {
+    authority: config.issuer,
+    client_id: config.clientId,
+    client_secret: config.clientSecret,
+    client_authentication: 'client_secret_post',
+    redirect_uri: redirectUris.signIn,
+    silent_redirect_uri: redirectUris.silentRenew,
+    response_type: 'code',
+    scope: config.scope,
+    // Embedded for Google, so nothing is fetched before the redirect; discovered otherwise.
+    ...(config.isGoogle ? { metadata: googleMetadata } : {}),
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: storage.session }),
+    // Userinfo is fetched by SecureUserManager after the ID token is validated, not by the library.
+    loadUserInfo: false,
+    monitorSession: false,
+    automaticSilentRenew: false,
+    revokeTokensOnSignout: false,
+    requestTimeoutInSeconds: REQUEST_TIMEOUT_SECONDS,
+    silentRequestTimeoutInSeconds: REQUEST_TIMEOUT_SECONDS,
+    staleStateAgeInSeconds: 900,
+    fetchRequestCredentials: 'omit',
+  }
+}
+
+/** The app's single UserManager. */
+export function createUserManager(
+  config: AppConfig,
+  redirectUris: RedirectUris,
+  storage: { session: Storage },
+): SecureUserManager {
+  return new SecureUserManager(buildUserManagerSettings(config, redirectUris, storage), {
+    issuer: config.issuer,
+    clientId: config.clientId,
+    userinfoTimeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
+  })
+}

@@ -1,0 +1,79 @@
+import { AuthError } from './auth-error.ts'
+
+export interface UserInfoRequest {
+  endpoint: string
+  accessToken: string
+  /** The `sub` of the validated ID token. */
+  expectedSubject: string
+  timeoutMs: number
+}
+
+/** Userinfo claims as a JSON object whose `sub` matched the ID token's. */
+export type UserInfoClaims = Record<string, unknown> & { sub: string }
+
+async function request(req: UserInfoRequest): Promise<Response> {
+  try {
+    // Bearer in the header, never in the URL (RFC 6750 §2.1); no credentials: Google's CORS
+    // answer does not allow them.
+    return await fetch(req.endpoint, {
+      headers: { Authorization: `Bearer ${req.accessToken}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(req.timeoutMs),
+    })
+  } catch (error: unknown) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      throw new AuthError(
+        'timeout',
+        'The provider did not answer in time.',
+        `No userinfo response within ${req.timeoutMs / 1000} s.`,
+      )
+    }
+    throw new AuthError('userinfo_failed', 'Your profile could not be loaded.', 'Network error.')
+  }
+}
+
+/**
+ * Fetches the userinfo endpoint straight from the browser and accepts the answer only when it is
+ * a JSON object whose `sub` equals the ID token's (OIDC Core §5.3.2).
+ * @throws AuthError (`userinfo_failed`, `userinfo_subject_mismatch`, `timeout`)
+ */
+export async function fetchUserInfo(req: UserInfoRequest): Promise<UserInfoClaims> {
+  const response = await request(req)
+  if (!response.ok) {
+    throw new AuthError(
+      'userinfo_failed',
+      'Your profile could not be loaded.',
+      `The userinfo endpoint answered HTTP ${response.status}.`,
+    )
+  }
+  const contentType = response.headers.get('Content-Type') ?? ''
+  let body: unknown
+  try {
+    if (!/^application\/json\b/i.test(contentType)) throw new Error(contentType)
+    body = await response.json()
+  } catch {
+    throw new AuthError(
+      'userinfo_failed',
+      'Your profile could not be loaded.',
+      'The userinfo endpoint did not answer with JSON.',
+    )
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AuthError(
+      'userinfo_failed',
+      'Your profile could not be loaded.',
+      'Not a JSON object.',
+    )
+  }
+  const claims = body as Record<string, unknown>
+  if (claims.sub !== req.expectedSubject) {
+    throw new AuthError(
+      'userinfo_subject_mismatch',
+      'The provider returned a profile for another account.',
+      'The userinfo sub differs from the ID token sub.',
+    )
+  }
+  return claims as UserInfoClaims
+}

@@ -1,0 +1,139 @@
+import {
+  UserManager,
+  type OidcMetadata,
+  type SigninRedirectArgs,
+  type SigninSilentArgs,
+  type User,
+  type UserManagerSettings,
+} from 'oidc-client-ts'
+import { AuthError } from './auth-error.ts'
+import { checkAuthorizationResponse } from './check-authorization-response.ts'
+import { removeCallbackParameters } from './callback-url.ts'
+import { fetchUserInfo } from './fetch-userinfo.ts'
+import { pickDisplayClaims } from './profile.ts'
+import { createRandomToken } from './random-token.ts'
+import { CLOCK_TOLERANCE_SECONDS, validateIdToken } from './validate-id-token.ts'
+
+/** RFC 9207 §3: providers that always send `iss` say so in their metadata (Google does not). */
+function advertisesIssParameter(metadata: Partial<OidcMetadata>): boolean {
+  return (
+    (metadata as Record<string, unknown>).authorization_response_iss_parameter_supported === true
+  )
+}
+
+export interface SecurityExpectations {
+  issuer: string
+  clientId: string
+  userinfoTimeoutMs: number
+}
+
+/**
+ * oidc-client-ts's UserManager plus the checks it leaves to the application
+ * (shared/docs/security.md), placed where every sign-in path passes:
+ * - `_signinEnd`: every authorization response (redirect and iframe) is checked before its code is
+ *   redeemed; a rejected response's stored state is discarded.
+ * - `storeUser`: no user is stored — so none is ever "loaded" — until its ID token passed
+ *   {@link validateIdToken} and, for a new subject, userinfo answered with the same `sub`.
+ * - every request carries a fresh `nonce`, which the library then enforces.
+ * - discovery is fetched once and must name the configured issuer.
+ */
+export class SecureUserManager extends UserManager {
+  readonly #expected: SecurityExpectations
+  #metadata: Promise<Partial<OidcMetadata>> | undefined
+  #acceptedIdToken: string | undefined
+
+  constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
+    super(settings)
+    this.#expected = expected
+  }
+
+  /** Loads (once) and checks the provider metadata; call at start-up so sign-in fetches nothing. */
+  prepare(): Promise<Partial<OidcMetadata>> {
+    this.#metadata ??= this.metadataService.getMetadata().then((metadata) => {
+      if (metadata.issuer !== this.#expected.issuer) {
+        throw new AuthError(
+          'discovery_invalid',
+          'The sign-in provider is misconfigured.',
+          `Its discovery document names the issuer "${String(metadata.issuer)}", expected ${this.#expected.issuer}.`,
+        )
+      }
+      return metadata
+    })
+    this.#metadata.catch(() => {
+      this.#metadata = undefined // let a retry fetch again
+    })
+    return this.#metadata
+  }
+
+  override async signinRedirect(args: SigninRedirectArgs = {}): Promise<void> {
+    await this.prepare()
+    await super.signinRedirect({ nonce: createRandomToken(), ...args })
+  }
+
+  override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
+    await this.prepare()
+    return super.signinSilent({ nonce: createRandomToken(), ...args })
+  }
+
+  /** Processes the callback at the current URL, then removes its parameters from the address bar. */
+  override async signinCallback(url = window.location.href): Promise<User | undefined> {
+    try {
+      return await super.signinCallback(url)
+    } finally {
+      if (url === window.location.href) {
+        window.history.replaceState(window.history.state, '', removeCallbackParameters(url))
+      }
+    }
+  }
+
+  protected override async _signinEnd(url: string, verifySub?: string): Promise<User> {
+    const metadata = await this.prepare()
+    try {
+      checkAuthorizationResponse(url, {
+        issuer: this.#expected.issuer,
+        isIssRequired: advertisesIssParameter(metadata),
+      })
+    } catch (error: unknown) {
+      await this.#discardState(url)
+      throw error
+    }
+    return super._signinEnd(url, verifySub)
+  }
+
+  override async storeUser(user: User | null): Promise<void> {
+    if (user && user.id_token !== this.#acceptedIdToken) await this.#admit(user)
+    await super.storeUser(user)
+    this.#acceptedIdToken = user?.id_token
+  }
+
+  /** Revokes an access token at the provider's revocation endpoint (RFC 7009). */
+  async revokeAccessToken(token: string): Promise<void> {
+    await this._client.revokeToken(token, 'access_token')
+  }
+
+  async #admit(user: User): Promise<void> {
+    const claims = validateIdToken(user.id_token, {
+      issuer: this.#expected.issuer,
+      clientId: this.#expected.clientId,
+      now: Date.now() / 1000,
+      clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    })
+    const previous = await this.getUser()
+    if (previous?.profile.sub === claims.sub) {
+      user.profile = { ...user.profile, ...pickDisplayClaims(previous.profile) }
+      return
+    }
+    const userinfo = await fetchUserInfo({
+      endpoint: await this.metadataService.getUserInfoEndpoint(),
+      accessToken: user.access_token,
+      expectedSubject: claims.sub,
+      timeoutMs: this.#expected.userinfoTimeoutMs,
+    })
+    user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
+  }
+
+  async #discardState(url: string): Promise<void> {
+    const state = URL.canParse(url) ? new URL(url).searchParams.get('state') : null
+    if (state) await this.settings.stateStore.remove(state)
+  }
+}

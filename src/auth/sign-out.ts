@@ -1,0 +1,21 @@
+import { toError } from './auth-error.ts'
+import type { SecureUserManager } from './secure-user-manager.ts'
+
+export type SignOutResult = { isRevoked: true } | { isRevoked: false; reason: Error }
+
+/**
+ * Signs out locally first — the tokens are forgotten before any network call — then revokes the
+ * access token at the provider (RFC 7009). Google has no end-session endpoint, so this is all a
+ * browser-only app can do: the person stays signed in to Google itself.
+ */
+export async function signOut(manager: SecureUserManager): Promise<SignOutResult> {
+  const user = await manager.getUser()
+  await manager.removeUser()
+  if (!user?.access_token) return { isRevoked: true }
+  try {
+    await manager.revokeAccessToken(user.access_token)
+    return { isRevoked: true }
+  } catch (error: unknown) {
+    return { isRevoked: false, reason: toError(error) }
+  }
+}

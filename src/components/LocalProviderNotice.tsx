@@ -1,0 +1,13 @@
+interface LocalProviderNoticeProps {
+  issuer: string
+}
+
+/** Says plainly that this build talks to the bundled test provider, not to Google. */
+export function LocalProviderNotice({ issuer }: LocalProviderNoticeProps) {
+  return (
+    <p className="notice" role="note">
+      Local test provider in use ({issuer}): nothing here talks to Google. Set VITE_OIDC_CLIENT_ID
+      to use your Google client.
+    </p>
+  )
+}

@@ -1,0 +1,20 @@
+import { GoogleSignInButton } from './GoogleSignInButton.tsx'
+
+interface SignedOutPanelProps {
+  heading: string
+  text: string
+  isRedirecting: boolean
+  onSignIn: () => void
+}
+
+/** The signed-out view: what signing in gives, and the button. */
+export function SignedOutPanel({ heading, text, isRedirecting, onSignIn }: SignedOutPanelProps) {
+  return (
+    <section className="card" aria-labelledby="signed-out-heading">
+      <h1 id="signed-out-heading">{heading}</h1>
+      <p>{text}</p>
+      <GoogleSignInButton onClick={onSignIn} isBusy={isRedirecting} />
+      {isRedirecting && <p className="hint">Taking you to the sign-in page…</p>}
+    </section>
+  )
+}

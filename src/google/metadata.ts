@@ -1,0 +1,44 @@
+import type { OidcMetadata } from 'oidc-client-ts'
+
+/** Google's issuer, as it appears in `iss` of ID tokens and authorization responses. */
+export const GOOGLE_ISSUER = 'https://accounts.google.com'
+
+/** Older Google ID tokens carry the issuer without its scheme. */
+export const GOOGLE_LEGACY_ISSUER = 'accounts.google.com'
+
+/**
+ * Google's discovery document, embedded so that nothing is fetched before the redirect.
+ * Source: https://accounts.google.com/.well-known/openid-configuration (see shared/docs/google-oauth.md).
+ * There is deliberately no `end_session_endpoint`: Google has none.
+ */
+export const googleMetadata: Partial<OidcMetadata> = {
+  issuer: GOOGLE_ISSUER,
+  authorization_endpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
+  token_endpoint: 'https://oauth2.googleapis.com/token',
+  userinfo_endpoint: 'https://openidconnect.googleapis.com/v1/userinfo',
+  revocation_endpoint: 'https://oauth2.googleapis.com/revoke',
+  jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs',
+  response_types_supported: ['code', 'token', 'id_token', 'code token', 'code id_token', 'none'],
+  subject_types_supported: ['public'],
+  scopes_supported: ['openid', 'email', 'profile'],
+  token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+  claims_supported: [
+    'aud',
+    'email',
+    'email_verified',
+    'exp',
+    'family_name',
+    'given_name',
+    'iat',
+    'iss',
+    'name',
+    'picture',
+    'sub',
+  ],
+  code_challenge_methods_supported: ['plain', 'S256'],
+}
+
+/** True when the configured issuer is Google's. */
+export function isGoogleIssuer(issuer: string): boolean {
+  return issuer === GOOGLE_ISSUER
+}

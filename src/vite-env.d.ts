@@ -1,0 +1,9 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_OIDC_ISSUER?: string
+  readonly VITE_OIDC_CLIENT_ID?: string
+  readonly VITE_OIDC_CLIENT_SECRET?: string
+  readonly VITE_OIDC_SCOPE?: string
+  readonly VITE_LOCAL_PROVIDER?: string
+}

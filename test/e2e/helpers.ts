@@ -1,0 +1,56 @@
+import { expect, type Page, type Request } from '@playwright/test'
+import { APP_ORIGIN, PROVIDER_ORIGIN } from './ports.ts'
+
+/** Every request the page makes, in order, as the browser saw them. */
+export function recordRequests(page: Page): Request[] {
+  const requests: Request[] = []
+  page.on('request', (request) => requests.push(request))
+  return requests
+}
+
+export function isProviderRequest(request: Request, path: string): boolean {
+  const url = new URL(request.url())
+  return url.origin === PROVIDER_ORIGIN && url.pathname === path
+}
+
+export const tokenRequests = (requests: Request[]) =>
+  requests.filter((r) => isProviderRequest(r, '/token') && r.method() === 'POST')
+export const userinfoRequests = (requests: Request[]) =>
+  requests.filter((r) => isProviderRequest(r, '/me') && r.method() === 'GET')
+export const authorizationRequests = (requests: Request[]) =>
+  requests.filter((r) => isProviderRequest(r, '/auth'))
+
+/** Clicks "Sign in with Google" and waits for the provider's account chooser. */
+export async function startSignIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in with Google' }).click()
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+}
+
+/** The whole sign-in from the app's current page; ends when the email is shown. */
+export async function signIn(page: Page): Promise<void> {
+  await startSignIn(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
+}
+
+/** Everything the app's origin keeps in the browser, as one string to search for secrets. */
+export async function dumpAppStorage(page: Page): Promise<string> {
+  const web = await page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Object.fromEntries(
+        Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').map((k) => [
+          k,
+          storage.getItem(k),
+        ]),
+      )
+    const databases = await indexedDB.databases()
+    return JSON.stringify({
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      indexedDB: databases.map((d) => d.name),
+      cookie: document.cookie,
+    })
+  })
+  const cookies = await page.context().cookies(APP_ORIGIN)
+  return `${web} ${JSON.stringify(cookies)}`
+}

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test'
+import { APP_ORIGIN } from './ports.ts'
+import {
+  authorizationRequests,
+  dumpAppStorage,
+  recordRequests,
+  signIn,
+  startSignIn,
+  tokenRequests,
+  userinfoRequests,
+} from './helpers.ts'
+
+test('signs in with PKCE and shows the email from userinfo, with a clean address bar', async ({
+  page,
+}) => {
+  const requests = recordRequests(page)
+  await page.goto('/')
+  await expect(page.getByRole('note')).toContainText('Local test provider in use')
+  await signIn(page)
+
+  expect(page.url()).toBe(`${APP_ORIGIN}/`)
+  await expect(page.getByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible()
+  await expect(page.getByText('verified', { exact: true })).toBeVisible()
+  await expect(page.getByText('example.com', { exact: true })).toBeVisible()
+  await expect(page.getByText('openid email profile')).toBeVisible()
+
+  const [authorization] = authorizationRequests(requests)
+  const params = new URL(authorization?.url() ?? 'about:blank').searchParams
+  expect(params.get('response_type')).toBe('code')
+  expect(params.get('code_challenge_method')).toBe('S256')
+  expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/)
+  expect(params.get('state')).toMatch(/^[\w-]{20,}$/)
+  expect(params.get('nonce')).toMatch(/^[\w-]{40,}$/)
+  expect(params.get('scope')).toBe('openid email profile')
+  expect(params.get('redirect_uri')).toBe(`${APP_ORIGIN}/`)
+
+  const tokens = tokenRequests(requests)
+  expect(tokens).toHaveLength(1)
+  const form = new URLSearchParams(tokens[0]?.postData() ?? '')
+  expect(form.get('grant_type')).toBe('authorization_code')
+  expect(form.get('code_verifier')).toMatch(/^[\w-]{43,128}$/)
+  expect(form.get('client_secret')).toBeTruthy()
+
+  const userinfo = userinfoRequests(requests)
+  expect(userinfo).toHaveLength(1)
+  const accessToken = ((await (await tokens[0]?.response())?.json()) as { access_token: string })
+    .access_token
+  expect(await userinfo[0]?.headerValue('authorization')).toBe(`Bearer ${accessToken}`)
+  expect(userinfo[0]?.url()).not.toContain(accessToken)
+
+  const storage = await dumpAppStorage(page)
+  expect(storage).not.toContain(accessToken)
+  expect(storage).toBe(await dumpAppStorage(page)) // stable
+  expect(JSON.parse(storage.split(' ')[0] ?? '{}')).toEqual({
+    local: {},
+    session: {},
+    indexedDB: [],
+    cookie: '',
+  })
+})
+
+test('makes no request between the click and the navigation to the authorization endpoint', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeEnabled()
+  await page.waitForLoadState('networkidle')
+  const requests = recordRequests(page)
+  await startSignIn(page)
+  expect(requests[0]?.url()).toMatch(/\/auth\?/)
+  expect(requests[0]?.isNavigationRequest()).toBe(true)
+})
+
+test('returns to the page where sign-in started', async ({ page }) => {
+  await page.goto('/account?tab=security#keys')
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
+  await signIn(page)
+  expect(page.url()).toBe(`${APP_ORIGIN}/account?tab=security#keys`)
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
+})
