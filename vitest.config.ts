@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       include: ['test/unit/**/*.test.{ts,tsx}'],
       environment: 'jsdom',
+      globals: true, // lets Testing Library clean up after each test
       setupFiles: ['test/unit/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,

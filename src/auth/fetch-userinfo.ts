@@ -11,6 +11,15 @@ export interface UserInfoRequest {
 /** Userinfo claims as a JSON object whose `sub` matched the ID token's. */
 export type UserInfoClaims = Record<string, unknown> & { sub: string }
 
+/** AbortSignal.timeout() rejects with a DOMException named TimeoutError (compared by name: realms differ). */
+function isTimeout(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'TimeoutError'
+  )
+}
+
 async function request(req: UserInfoRequest): Promise<Response> {
   try {
     // Bearer in the header, never in the URL (RFC 6750 §2.1); no credentials: Google's CORS
@@ -23,7 +32,7 @@ async function request(req: UserInfoRequest): Promise<Response> {
       signal: AbortSignal.timeout(req.timeoutMs),
     })
   } catch (error: unknown) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
+    if (isTimeout(error)) {
       throw new AuthError(
         'timeout',
         'The provider did not answer in time.',

@@ -79,6 +79,10 @@ export class SecureUserManager extends UserManager {
   override async signinCallback(url = window.location.href): Promise<User | undefined> {
     try {
       return await super.signinCallback(url)
+    } catch (error: unknown) {
+      // Whatever round trip this tab had pending is over: leave no PKCE verifier behind.
+      await this.#discardPendingSignins()
+      throw error
     } finally {
       if (url === window.location.href) {
         window.history.replaceState(window.history.state, '', removeCallbackParameters(url))
@@ -130,6 +134,11 @@ export class SecureUserManager extends UserManager {
       timeoutMs: this.#expected.userinfoTimeoutMs,
     })
     user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
+  }
+
+  async #discardPendingSignins(): Promise<void> {
+    const store = this.settings.stateStore
+    await Promise.all((await store.getAllKeys()).map((key) => store.remove(key)))
   }
 
   async #discardState(url: string): Promise<void> {

@@ -54,3 +54,40 @@ export async function dumpAppStorage(page: Page): Promise<string> {
   const cookies = await page.context().cookies(APP_ORIGIN)
   return `${web} ${JSON.stringify(cookies)}`
 }
+
+/**
+ * Rewrites the next authorization response on its way from the provider to the app, the way an
+ * attacker or a broken proxy could: `mutate` gets the callback URL and returns the one to deliver.
+ * Playwright does not route redirect targets, so the provider's redirects are followed here (with
+ * the browser context's cookies) until one points at the app.
+ */
+export async function tamperWithCallback(
+  page: Page,
+  mutate: (callback: URL) => string,
+): Promise<void> {
+  let isDone = false
+  await page.route(
+    (url) =>
+      url.origin === PROVIDER_ORIGIN &&
+      /^\/(auth|interaction\/[\w-]+\/continue)$/.test(url.pathname),
+    async (route) => {
+      if (isDone) {
+        await route.fallback()
+        return
+      }
+      let response = await route.fetch({ maxRedirects: 0 })
+      for (let hop = 0; hop < 5; hop += 1) {
+        const location = response.headers().location
+        if (location === undefined) break
+        const target = new URL(location, PROVIDER_ORIGIN)
+        if (target.origin === APP_ORIGIN) {
+          isDone = true
+          await route.fulfill({ status: 303, headers: { location: mutate(target) } })
+          return
+        }
+        response = await page.context().request.get(target.href, { maxRedirects: 0 })
+      }
+      await route.fulfill({ response })
+    },
+  )
+}

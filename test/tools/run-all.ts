@@ -1,0 +1,94 @@
+/**
+ * `npm test`: typecheck, lint, unit and component tests (Vitest), end-to-end tests (Playwright in
+ * Debian's Chromium, installed if missing). Runs every suite even after a failure, prints a line per
+ * suite and, last, `total: N passed, M failed`; exits non-zero on any failure.
+ * Typecheck and lint count as one check each.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
+interface SuiteResult {
+  name: string
+  passed: number
+  failed: number
+  note?: string
+}
+
+const REPORTS = 'test-results'
+mkdirSync(REPORTS, { recursive: true })
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${[command, ...args].join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return result.status === 0
+}
+
+function readJson(path: string): unknown {
+  if (!existsSync(path)) return undefined
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function check(name: string, command: string, args: string[]): SuiteResult {
+  const ok = run(command, args)
+  return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 }
+}
+
+function unitTests(): SuiteResult {
+  const report = `${REPORTS}/unit.json`
+  rmSync(report, { force: true })
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ])
+  const json = readJson(report) as { numPassedTests: number; numFailedTests: number } | undefined
+  if (!json) return { name: 'unit', passed: 0, failed: 1, note: 'no report: Vitest did not run' }
+  const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
+  return { name: 'unit', passed: json.numPassedTests, failed }
+}
+
+function endToEndTests(): SuiteResult {
+  if (!run('npx', ['tsx', 'test/tools/ensure-chromium.ts'])) {
+    return { name: 'e2e', passed: 0, failed: 1, note: 'no Chromium (see above)' }
+  }
+  const report = `${REPORTS}/e2e.json`
+  rmSync(report, { force: true })
+  const ok = run('npx', ['playwright', 'test'], { E2E_JSON_REPORT: report })
+  const json = readJson(report) as
+    { stats: { expected: number; unexpected: number; flaky: number } } | undefined
+  if (!json) return { name: 'e2e', passed: 0, failed: 1, note: 'no report: Playwright did not run' }
+  const { expected, unexpected, flaky } = json.stats
+  const failed = unexpected + (ok || unexpected > 0 ? 0 : 1)
+  return {
+    name: 'e2e',
+    passed: expected + flaky,
+    failed,
+    note: flaky > 0 ? `${flaky} flaky` : undefined,
+  }
+}
+
+const results: SuiteResult[] = [
+  check('typecheck', 'npx', ['tsc', '--noEmit']),
+  check('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
+  unitTests(),
+  endToEndTests(),
+]
+
+console.log('\nSummary')
+for (const r of results) {
+  console.log(
+    `  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`,
+  )
+}
+const passed = results.reduce((sum, r) => sum + r.passed, 0)
+const failed = results.reduce((sum, r) => sum + r.failed, 0)
+const totals = `total: ${passed} passed, ${failed} failed`
+writeFileSync(`${REPORTS}/totals.txt`, `${totals}\n`)
+console.log(totals)
+process.exit(failed > 0 ? 1 : 0)
