@@ -78,6 +78,8 @@ const results: SuiteResult[] = [
   check('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
   unitTests(),
   endToEndTests(),
+  // The e2e run built the app into .e2e/dist: its initial JS must stay within budget.
+  check('bundle', 'npx', ['tsx', 'test/tools/measure-bundle.ts', '.e2e/dist']),
 ]
 
 console.log('\nSummary')

@@ -1,0 +1,35 @@
+/**
+ * Measures the initial JavaScript of a build: every script and modulepreload that index.html
+ * loads, gzipped (level 9, as CDNs serve it). Fails when over the budget.
+ *   npx tsx test/tools/measure-bundle.ts [dist-dir]
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export const BUDGET_BYTES = 110 * 1024
+
+export function measureInitialJs(distDir: string): {
+  files: [string, number, number][]
+  gzipBytes: number
+} {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const sources = [
+    ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? '')
+  const files = sources.map((src): [string, number, number] => {
+    const bytes = readFileSync(join(distDir, src.replace(/^\//, '')))
+    return [src, bytes.length, gzipSync(bytes, { level: 9 }).length]
+  })
+  return { files, gzipBytes: files.reduce((sum, [, , gz]) => sum + gz, 0) }
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  const distDir = process.argv[2] ?? 'dist'
+  const { files, gzipBytes } = measureInitialJs(distDir)
+  for (const [src, raw, gz] of files) console.log(`${src}: ${raw} bytes, ${gz} bytes gzip`)
+  console.log(
+    `initial JS: ${gzipBytes} bytes gzip (${(gzipBytes / 1024).toFixed(1)} KiB); budget ${BUDGET_BYTES / 1024} KiB`,
+  )
+  process.exit(gzipBytes <= BUDGET_BYTES && files.length > 0 ? 0 : 1)
+}
