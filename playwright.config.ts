@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'tsx test/provider/start.ts --local',
+    command: 'tsx test/provider/start.ts --local --test-controls',
     url: `${APP_ORIGIN}/`,
     env: {
       APP_PORT: String(APP_PORT),

@@ -1,11 +1,14 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './auth/AppAuthProvider.tsx'
 import { describeAuthError } from './auth/describe-auth-error.ts'
+import { isInteractionNeeded } from './auth/is-quiet-failure.ts'
 import { useSession } from './auth/use-session.ts'
 import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
 import { Layout } from './components/Layout.tsx'
 import { LocalProviderNotice } from './components/LocalProviderNotice.tsx'
+import { RenewalNotice } from './components/RenewalNotice.tsx'
+import { SessionEndedNotice } from './components/SessionEndedNotice.tsx'
 import { SignOutNotice } from './components/SignOutNotice.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
@@ -19,21 +22,37 @@ interface AppProps {
 const ROUTER_BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 
 function AppContent({ config }: AppProps) {
-  const { session, error, isStarting, isRedirecting, signOutResult, signIn, signOut } = useSession()
-  // The router mounts only once a callback has been processed and the address bar restored.
-  if (isStarting) {
+  const s = useSession()
+  // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
+  if (s.isStarting) {
     return (
       <div className="page main">
         <StatusMessage>Signing you in…</StatusMessage>
       </div>
     )
   }
-  const onSignIn = () => void signIn()
-  const alert = error ? (
-    <AuthErrorAlert description={describeAuthError(error)} onRetry={onSignIn} />
-  ) : signOutResult && !session ? (
-    <SignOutNotice result={signOutResult} />
-  ) : undefined
+  const onSignIn = () => void s.signIn()
+  const { keeping, session } = s
+  const renewalProblem =
+    keeping.renewalError === undefined ? undefined : describeAuthError(keeping.renewalError)
+
+  let alert
+  if (s.error) {
+    alert = <AuthErrorAlert description={describeAuthError(s.error)} onRetry={onSignIn} />
+  } else if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
+    alert = (
+      <RenewalNotice
+        expiresAt={session.expiresAt}
+        isInteractionNeeded={isInteractionNeeded(keeping.renewalError)}
+        onStay={() => void s.stayLoggedIn()}
+      />
+    )
+  } else if (!session && keeping.endReason) {
+    alert = <SessionEndedNotice reason={keeping.endReason} />
+  } else if (!session && keeping.signOutResult) {
+    alert = <SignOutNotice result={keeping.signOutResult} />
+  }
+
   return (
     <BrowserRouter basename={ROUTER_BASENAME}>
       <Layout
@@ -46,16 +65,20 @@ function AppContent({ config }: AppProps) {
             element={
               <HomePage
                 session={session}
-                isRedirecting={isRedirecting}
+                keeping={keeping}
+                renewalProblem={renewalProblem}
+                isRedirecting={s.isRedirecting}
                 onSignIn={onSignIn}
-                onSignOut={() => void signOut()}
+                onSignOut={() => void s.signOut()}
+                onRenewNow={() => void s.renewNow()}
+                onReloadProfile={() => void s.reloadProfile()}
               />
             }
           />
           <Route
             path="/account"
             element={
-              <AccountPage session={session} isRedirecting={isRedirecting} onSignIn={onSignIn} />
+              <AccountPage session={session} isRedirecting={s.isRedirecting} onSignIn={onSignIn} />
             }
           />
           <Route path="*" element={<NotFoundPage />} />

@@ -5,5 +5,6 @@ interface ImportMetaEnv {
   readonly VITE_OIDC_CLIENT_ID?: string
   readonly VITE_OIDC_CLIENT_SECRET?: string
   readonly VITE_OIDC_SCOPE?: string
+  readonly VITE_OIDC_REFRESH_TOKENS?: string
   readonly VITE_LOCAL_PROVIDER?: string
 }

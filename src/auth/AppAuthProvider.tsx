@@ -3,23 +3,49 @@ import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
 import { isAuthorizationCallback } from './callback-url.ts'
-import { createUserManager, describeRedirectUris } from './create-user-manager.ts'
-import { ManagerContext } from './manager-context.ts'
+import {
+  createUserManager,
+  describeRedirectUris,
+  REQUEST_TIMEOUT_SECONDS,
+} from './create-user-manager.ts'
+import { AuthServicesContext, type AuthServices } from './manager-context.ts'
 import { readReturnToFromState } from './return-to.ts'
+import { SessionChannel } from './session-channel.ts'
+import { SessionHint } from './session-hint.ts'
+import { SessionKeeper } from './session-keeper.ts'
 
 interface AppAuthProviderProps {
   config: AppConfig
   children: ReactNode
 }
 
-/** Wires the SecureUserManager into react-oidc-context; restores the return path after sign-in. */
+/** Restoring a session on reload is time-boxed: after this, the signed-out view shows. */
+const RESTORE_TIMEOUT_SECONDS = 5
+
+function createServices(
+  config: AppConfig,
+  basePath: string,
+): AuthServices & { isCallback: boolean; signInUri: string } {
+  const redirectUris = describeRedirectUris(window.location.origin, basePath)
+  const manager = createUserManager(config, redirectUris, { session: sessionStorage })
+  const isCallback = isAuthorizationCallback(window.location, redirectUris.signIn)
+  const keeper = new SessionKeeper(manager, {
+    hint: new SessionHint(localStorage, config.clientId),
+    channel: new SessionChannel(`static-signin:${config.clientId}`),
+    isCallback,
+    silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
+  })
+  return { manager, keeper, isCallback, signInUri: redirectUris.signIn }
+}
+
+/**
+ * Wires the SecureUserManager into react-oidc-context and starts the SessionKeeper; restores the
+ * return path after sign-in.
+ */
 export function AppAuthProvider({ config, children }: AppAuthProviderProps) {
   const basePath = import.meta.env.BASE_URL
-  const [redirectUris] = useState(() => describeRedirectUris(window.location.origin, basePath))
-  const [manager] = useState(() =>
-    createUserManager(config, redirectUris, { session: sessionStorage }),
-  )
-  const [isCallback] = useState(() => isAuthorizationCallback(window.location, redirectUris.signIn))
+  const [services] = useState(() => createServices(config, basePath))
+  const { manager, keeper, isCallback } = services
 
   useEffect(() => {
     // Discovery at start-up (not for Google: embedded), so the click on the button fetches nothing.
@@ -27,15 +53,22 @@ export function AppAuthProvider({ config, children }: AppAuthProviderProps) {
     manager.prepare().catch(() => undefined)
   }, [manager])
 
+  useEffect(() => {
+    const stop = keeper.start()
+    void keeper.restoreOnce()
+    return stop
+  }, [keeper])
+
   const restoreReturnPath = useCallback(
     (user: User | undefined) => {
       window.history.replaceState(null, '', readReturnToFromState(user?.state, basePath))
+      keeper.completeCallback()
     },
-    [basePath],
+    [basePath, keeper],
   )
 
   return (
-    <ManagerContext value={manager}>
+    <AuthServicesContext value={services}>
       <AuthProvider
         userManager={manager}
         skipSigninCallback={!isCallback}
@@ -43,6 +76,6 @@ export function AppAuthProvider({ config, children }: AppAuthProviderProps) {
       >
         {children}
       </AuthProvider>
-    </ManagerContext>
+    </AuthServicesContext>
   )
 }

@@ -6,6 +6,8 @@ export type AuthErrorCode =
   | 'discovery_invalid'
   | 'userinfo_failed'
   | 'userinfo_subject_mismatch'
+  | 'userinfo_unauthorized'
+  | 'no_session'
   | 'timeout'
 
 /**

@@ -61,5 +61,6 @@ export function createUserManager(
     issuer: config.issuer,
     clientId: config.clientId,
     userinfoTimeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
+    useRefreshTokens: config.useRefreshTokens,
   })
 }

@@ -17,6 +17,8 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   discovery_invalid: 'Sign-in is misconfigured',
   userinfo_failed: 'Your profile could not be loaded',
   userinfo_subject_mismatch: 'Your profile could not be loaded',
+  userinfo_unauthorized: 'Your session is no longer accepted',
+  no_session: 'You are not signed in',
   timeout: 'The sign-in provider did not answer',
 }
 

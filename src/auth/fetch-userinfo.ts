@@ -50,6 +50,13 @@ async function request(req: UserInfoRequest): Promise<Response> {
  */
 export async function fetchUserInfo(req: UserInfoRequest): Promise<UserInfoClaims> {
   const response = await request(req)
+  if (response.status === 401) {
+    throw new AuthError(
+      'userinfo_unauthorized',
+      'The provider no longer accepts this session’s access token.',
+      'The userinfo endpoint answered HTTP 401 (token revoked or expired).',
+    )
+  }
   if (!response.ok) {
     throw new AuthError(
       'userinfo_failed',

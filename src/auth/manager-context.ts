@@ -1,11 +1,17 @@
 import { createContext, useContext } from 'react'
 import type { SecureUserManager } from './secure-user-manager.ts'
+import type { SessionKeeper } from './session-keeper.ts'
 
-export const ManagerContext = createContext<SecureUserManager | undefined>(undefined)
+export interface AuthServices {
+  manager: SecureUserManager
+  keeper: SessionKeeper
+}
 
-/** The app's UserManager, for the few operations react-oidc-context does not wrap. */
-export function useManager(): SecureUserManager {
-  const manager = useContext(ManagerContext)
-  if (!manager) throw new Error('useManager must be used inside <AppAuthProvider>')
-  return manager
+export const AuthServicesContext = createContext<AuthServices | undefined>(undefined)
+
+/** The app's UserManager and SessionKeeper, for what react-oidc-context does not wrap. */
+export function useAuthServices(): AuthServices {
+  const services = useContext(AuthServicesContext)
+  if (!services) throw new Error('useAuthServices must be used inside <AppAuthProvider>')
+  return services
 }

@@ -25,6 +25,8 @@ export interface SecurityExpectations {
   issuer: string
   clientId: string
   userinfoTimeoutMs: number
+  /** Renew with refresh tokens when the provider gives them; otherwise they are not even kept. */
+  useRefreshTokens: boolean
 }
 
 /**
@@ -72,7 +74,11 @@ export class SecureUserManager extends UserManager {
 
   override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
     await this.prepare()
-    return super.signinSilent({ nonce: createRandomToken(), ...args })
+    return super.signinSilent({
+      nonce: createRandomToken(),
+      forceIframeAuth: !this.#expected.useRefreshTokens,
+      ...args,
+    })
   }
 
   /** Processes the callback at the current URL, then removes its parameters from the address bar. */
@@ -105,14 +111,34 @@ export class SecureUserManager extends UserManager {
   }
 
   override async storeUser(user: User | null): Promise<void> {
+    if (user && !this.#expected.useRefreshTokens) user.refresh_token = undefined
     if (user && user.id_token !== this.#acceptedIdToken) await this.#admit(user)
     await super.storeUser(user)
     this.#acceptedIdToken = user?.id_token
   }
 
-  /** Revokes an access token at the provider's revocation endpoint (RFC 7009). */
-  async revokeAccessToken(token: string): Promise<void> {
-    await this._client.revokeToken(token, 'access_token')
+  /** Revokes a token at the provider's revocation endpoint (RFC 7009). */
+  async revokeToken(token: string, type: 'access_token' | 'refresh_token'): Promise<void> {
+    await this._client.revokeToken(token, type)
+  }
+
+  /**
+   * Fetches userinfo again with the current access token and updates the displayed profile.
+   * @throws AuthError — `userinfo_unauthorized` when the provider no longer accepts the token.
+   */
+  async reloadProfile(): Promise<User> {
+    const user = await this.getUser()
+    if (!user) throw new AuthError('no_session', 'Sign in to load your profile.')
+    const userinfo = await fetchUserInfo({
+      endpoint: await this.metadataService.getUserInfoEndpoint(),
+      accessToken: user.access_token,
+      expectedSubject: user.profile.sub,
+      timeoutMs: this.#expected.userinfoTimeoutMs,
+    })
+    user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
+    await super.storeUser(user)
+    await this._events.load(user)
+    return user
   }
 
   async #admit(user: User): Promise<void> {

@@ -11,9 +11,10 @@ export type SignOutResult = { isRevoked: true } | { isRevoked: false; reason: Er
 export async function signOut(manager: SecureUserManager): Promise<SignOutResult> {
   const user = await manager.getUser()
   await manager.removeUser()
-  if (!user?.access_token) return { isRevoked: true }
   try {
-    await manager.revokeAccessToken(user.access_token)
+    // The refresh token first: revoking it ends the grant at most providers.
+    if (user?.refresh_token) await manager.revokeToken(user.refresh_token, 'refresh_token')
+    if (user?.access_token) await manager.revokeToken(user.access_token, 'access_token')
     return { isRevoked: true }
   } catch (error: unknown) {
     return { isRevoked: false, reason: toError(error) }

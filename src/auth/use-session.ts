@@ -1,9 +1,8 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import { useAuth } from 'react-oidc-context'
 import { readPersonProfile, type PersonProfile } from './profile.ts'
-import { useManager } from './manager-context.ts'
+import { useAuthServices } from './manager-context.ts'
 import { describeCurrentPath, readReturnTo } from './return-to.ts'
-import { signOut, type SignOutResult } from './sign-out.ts'
 
 export interface SessionDetails {
   profile: PersonProfile
@@ -12,21 +11,19 @@ export interface SessionDetails {
   expiresAt: number | undefined
 }
 
-/** The session as the pages see it: who is signed in, and the two actions. */
+const currentReturnTo = () =>
+  readReturnTo(describeCurrentPath(window.location), import.meta.env.BASE_URL)
+
+/** The session as the app shows it: who is signed in, how the session is kept, and the actions. */
 export function useSession() {
   const auth = useAuth()
-  const manager = useManager()
-  const [signOutResult, setSignOutResult] = useState<SignOutResult | undefined>()
+  const { keeper } = useAuthServices()
+  const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
 
   const signIn = useCallback(async () => {
-    setSignOutResult(undefined)
-    const returnTo = readReturnTo(describeCurrentPath(window.location), import.meta.env.BASE_URL)
-    await auth.signinRedirect({ state: { returnTo } })
+    await auth.signinRedirect({ state: { returnTo: currentReturnTo() } })
   }, [auth])
-
-  const endSession = useCallback(async () => {
-    setSignOutResult(await signOut(manager))
-  }, [manager])
+  const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
 
   const session: SessionDetails | undefined =
     auth.user && auth.isAuthenticated
@@ -39,11 +36,18 @@ export function useSession() {
 
   return {
     session,
+    keeping,
     error: auth.error,
-    isStarting: auth.isLoading && auth.activeNavigator === undefined,
+    // Until the callback or the restore is done, showing pages would flash the wrong view.
+    isStarting:
+      (auth.isLoading && auth.activeNavigator === undefined) ||
+      keeping.phase === 'restoring' ||
+      (keeping.phase === 'callback' && auth.error === undefined),
     isRedirecting: auth.activeNavigator === 'signinRedirect',
-    signOutResult,
     signIn,
-    signOut: endSession,
+    stayLoggedIn,
+    signOut: () => keeper.signOut(),
+    renewNow: () => keeper.renewNow(),
+    reloadProfile: () => keeper.reloadProfile(),
   }
 }

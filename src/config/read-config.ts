@@ -7,6 +7,8 @@ export interface AppConfig {
   clientSecret: string | undefined
   scope: string
   isGoogle: boolean
+  /** Renew with the provider's refresh tokens (kept in memory) instead of the hidden iframe. */
+  useRefreshTokens: boolean
   /** Set by `npm start` when it runs the bundled local provider instead of Google. */
   isLocalProvider: boolean
 }
@@ -26,6 +28,7 @@ export interface ConfigEnv {
   VITE_OIDC_CLIENT_ID?: string | undefined
   VITE_OIDC_CLIENT_SECRET?: string | undefined
   VITE_OIDC_SCOPE?: string | undefined
+  VITE_OIDC_REFRESH_TOKENS?: string | undefined
   VITE_LOCAL_PROVIDER?: string | undefined
 }
 
@@ -105,6 +108,20 @@ export function readConfig(env: ConfigEnv): ConfigResult {
     })
   }
 
+  const refreshTokens = readSetting(env.VITE_OIDC_REFRESH_TOKENS)
+  if (refreshTokens !== undefined && !['0', '1'].includes(refreshTokens)) {
+    problems.push({
+      variable: 'VITE_OIDC_REFRESH_TOKENS',
+      message: 'must be 1 (use refresh tokens) or 0.',
+    })
+  } else if (refreshTokens === '1' && isGoogle) {
+    problems.push({
+      variable: 'VITE_OIDC_REFRESH_TOKENS',
+      message:
+        'cannot be used with Google, which gives browser apps no usable refresh tokens; silent renewal is used instead.',
+    })
+  }
+
   const scopeProblem = checkScope(scope, isGoogle)
   if (scopeProblem) problems.push({ variable: 'VITE_OIDC_SCOPE', message: scopeProblem })
 
@@ -117,6 +134,7 @@ export function readConfig(env: ConfigEnv): ConfigResult {
       clientSecret,
       scope,
       isGoogle,
+      useRefreshTokens: refreshTokens === '1',
       isLocalProvider: env.VITE_LOCAL_PROVIDER === '1',
     },
   }

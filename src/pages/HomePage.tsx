@@ -1,17 +1,16 @@
-import type { SessionDetails } from '../auth/use-session.ts'
-import { ProfileCard } from '../components/ProfileCard.tsx'
+import type { ComponentProps } from 'react'
+import { SignedInView } from '../components/SignedInView.tsx'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
-import { useNow } from '../components/use-now.ts'
 
-interface HomePageProps {
-  session: SessionDetails | undefined
+type SignedInProps = Omit<ComponentProps<typeof SignedInView>, 'session'>
+
+interface HomePageProps extends SignedInProps {
+  session: ComponentProps<typeof SignedInView>['session'] | undefined
   isRedirecting: boolean
   onSignIn: () => void
-  onSignOut: () => void
 }
 
-export function HomePage({ session, isRedirecting, onSignIn, onSignOut }: HomePageProps) {
-  const now = useNow(30_000)
+export function HomePage({ session, isRedirecting, onSignIn, ...signedIn }: HomePageProps) {
   if (!session) {
     return (
       <SignedOutPanel
@@ -22,18 +21,5 @@ export function HomePage({ session, isRedirecting, onSignIn, onSignOut }: HomePa
       />
     )
   }
-  return (
-    <>
-      <h1>Welcome{session.profile.name ? `, ${session.profile.name}` : ''}</h1>
-      <ProfileCard
-        profile={session.profile}
-        scopes={session.scopes}
-        expiresAt={session.expiresAt}
-        now={now}
-      />
-      <button type="button" className="button" onClick={onSignOut}>
-        Sign out
-      </button>
-    </>
-  )
+  return <SignedInView session={session} {...signedIn} />
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { APP_ORIGIN } from './ports.ts'
 import {
   dumpAppStorage,
@@ -59,17 +59,5 @@ test('a callback URL opened again after sign-in is refused without a second toke
   await page.goto(callback?.url() ?? '/')
   await expect(page.getByRole('alert')).toContainText('This sign-in link is no longer valid')
   expect(page.url()).toBe(`${APP_ORIGIN}/`)
-  expect(tokenRequests(requests)).toHaveLength(1)
-})
-
-test('reloading after sign-in makes no token request (tokens were only in memory)', async ({
-  page,
-}) => {
-  const requests = recordRequests(page)
-  await page.goto('/')
-  await signIn(page)
-  await page.reload()
-  await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
-  await expect(page.getByRole('alert')).toHaveCount(0)
   expect(tokenRequests(requests)).toHaveLength(1)
 })

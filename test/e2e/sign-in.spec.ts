@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { APP_ORIGIN } from './ports.ts'
 import {
   authorizationRequests,

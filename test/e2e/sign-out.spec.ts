@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { PROVIDER_ORIGIN } from './ports.ts'
 import { isProviderRequest, recordRequests, signIn, tokenRequests } from './helpers.ts'
 

@@ -2,8 +2,10 @@
  * `npm start`: builds the app and serves it on 127.0.0.1. Without VITE_OIDC_CLIENT_ID (in the
  * environment or a .env file) it also starts the local test provider and builds the app against
  * it; with one, the app talks to the configured provider (Google by default).
- *   --local   always use the local provider (the end-to-end tests do)
- * Ports: APP_PORT (4173), PROVIDER_PORT (4400). Output: APP_OUT_DIR.
+ *   --local            always use the local provider (the end-to-end tests do)
+ *   --refresh-tokens   local provider offers rotating refresh tokens, and the app uses them
+ *   --test-controls    enable the provider's /__test/* endpoints (end-to-end tests only)
+ * Ports: APP_PORT (4173), PROVIDER_PORT (4400). Output: APP_OUT_DIR. Token lifetime: TOKEN_TTL_SECONDS.
  */
 import { build, loadEnv, preview } from 'vite'
 import { startLocalProvider } from './start-provider.ts'
@@ -11,13 +13,13 @@ import { startLocalProvider } from './start-provider.ts'
 const LOCAL_CLIENT_ID = 'local-web-client.apps.localhost'
 const LOCAL_CLIENT_SECRET = 'local-client-secret-visible-to-everyone'
 
+const flags = new Set(process.argv.slice(2))
 const appPort = Number(process.env.APP_PORT ?? 4173)
 const providerPort = Number(process.env.PROVIDER_PORT ?? 4400)
 const appOrigin = `http://127.0.0.1:${appPort}`
 const fileEnv = loadEnv('production', process.cwd(), 'VITE_')
 const isLocal =
-  process.argv.includes('--local') ||
-  !(process.env.VITE_OIDC_CLIENT_ID ?? fileEnv.VITE_OIDC_CLIENT_ID)
+  flags.has('--local') || !(process.env.VITE_OIDC_CLIENT_ID ?? fileEnv.VITE_OIDC_CLIENT_ID)
 const outDir = process.env.APP_OUT_DIR ?? (isLocal ? '.local/dist' : 'dist')
 
 const closers: (() => Promise<void>)[] = []
@@ -30,18 +32,23 @@ process.on('SIGTERM', () => void stop(0))
 
 try {
   if (isLocal) {
+    const hasRefreshTokens = flags.has('--refresh-tokens')
     const provider = await startLocalProvider({
       port: providerPort,
-      appOrigin,
+      // Also served as localhost: a cross-site origin for the provider on 127.0.0.1.
+      appOrigins: [appOrigin, `http://localhost:${appPort}`],
       clientId: LOCAL_CLIENT_ID,
       clientSecret: LOCAL_CLIENT_SECRET,
+      hasRefreshTokens,
       tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 3600),
+      hasTestControls: flags.has('--test-controls'),
     })
     closers.push(provider.close)
     Object.assign(process.env, {
       VITE_OIDC_ISSUER: provider.issuer,
       VITE_OIDC_CLIENT_ID: LOCAL_CLIENT_ID,
       VITE_OIDC_CLIENT_SECRET: LOCAL_CLIENT_SECRET,
+      VITE_OIDC_REFRESH_TOKENS: hasRefreshTokens ? '1' : '',
       VITE_LOCAL_PROVIDER: '1',
     })
     console.log(`Local test provider: ${provider.issuer} (account: Ada Lovelace)`)
@@ -59,8 +66,11 @@ try {
         })
       }),
   )
+  const target = isLocal
+    ? 'the local test provider'
+    : (process.env.VITE_OIDC_ISSUER ?? 'https://accounts.google.com')
   console.log(
-    `\n  App ready: ${appOrigin}/\n  ${isLocal ? 'Signing in uses the local test provider.' : 'Signing in uses ' + (process.env.VITE_OIDC_ISSUER ?? 'https://accounts.google.com') + '.'}\n  Press Ctrl+C to stop.\n`,
+    `\n  App ready: ${appOrigin}/\n  Signing in uses ${target}.\n  Press Ctrl+C to stop.\n`,
   )
 } catch (error: unknown) {
   console.error(error instanceof Error ? error.message : error)

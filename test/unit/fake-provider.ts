@@ -16,6 +16,7 @@ export const testConfig: AppConfig = {
   clientSecret: 'public-secret',
   scope: 'openid email profile',
   isGoogle: false,
+  useRefreshTokens: false,
   isLocalProvider: false,
 }
 

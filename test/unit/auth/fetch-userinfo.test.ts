@@ -48,7 +48,7 @@ describe('fetchUserInfo', () => {
     ],
     ['a JSON array', json([{ sub: '42' }]), 'userinfo_failed'],
     ['HTTP 500', json({ error: 'server_error' }, 500), 'userinfo_failed'],
-    ['HTTP 401', new Response('', { status: 401 }), 'userinfo_failed'],
+    ['HTTP 401', new Response('', { status: 401 }), 'userinfo_unauthorized'],
   ])('rejects %s', async (_, response, code) => {
     answer(response)
     expect((await failure()).code).toBe(code)

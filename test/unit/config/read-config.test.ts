@@ -16,6 +16,7 @@ describe('readConfig', () => {
         clientSecret: 'GOCSPX-x',
         scope: 'openid email profile',
         isGoogle: true,
+        useRefreshTokens: false,
         isLocalProvider: false,
       },
     })

@@ -1,0 +1,41 @@
+/** What one tab tells the others. No token ever crosses tabs: each tab renews on its own. */
+export type SessionMessage = { type: 'signed-in' } | { type: 'signed-out' }
+
+function isSessionMessage(data: unknown): data is SessionMessage {
+  if (typeof data !== 'object' || data === null) return false
+  const type = (data as { type?: unknown }).type
+  return type === 'signed-in' || type === 'signed-out'
+}
+
+/**
+ * The app's tabs talking over BroadcastChannel (same origin only, by the platform's design).
+ * Without BroadcastChannel, tabs simply stay independent.
+ */
+export class SessionChannel {
+  readonly #channel: BroadcastChannel | undefined
+
+  constructor(name: string) {
+    this.#channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name)
+  }
+
+  post(message: SessionMessage): void {
+    this.#channel?.postMessage(message)
+  }
+
+  /** Calls `listener` for every well-formed message from another tab; returns the unsubscribe. */
+  listen(listener: (message: SessionMessage) => void): () => void {
+    const channel = this.#channel
+    if (!channel) return () => undefined
+    const onMessage = (event: MessageEvent<unknown>) => {
+      if (isSessionMessage(event.data)) listener(event.data)
+    }
+    channel.addEventListener('message', onMessage)
+    return () => {
+      channel.removeEventListener('message', onMessage)
+    }
+  }
+
+  close(): void {
+    this.#channel?.close()
+  }
+}

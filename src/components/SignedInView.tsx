@@ -1,0 +1,49 @@
+import type { AuthErrorDescription } from '../auth/describe-auth-error.ts'
+import type { SessionSnapshot } from '../auth/session-keeper.ts'
+import type { SessionDetails } from '../auth/use-session.ts'
+import { ProfileCard } from './ProfileCard.tsx'
+import { SessionPanel } from './SessionPanel.tsx'
+import { useNow } from './use-now.ts'
+
+interface SignedInViewProps {
+  session: SessionDetails
+  keeping: SessionSnapshot
+  renewalProblem: AuthErrorDescription | undefined
+  onSignOut: () => void
+  onRenewNow: () => void
+  onReloadProfile: () => void
+}
+
+/** Who is signed in and how the session is kept, with the session's controls. */
+export function SignedInView({
+  session,
+  keeping,
+  renewalProblem,
+  onSignOut,
+  onRenewNow,
+  onReloadProfile,
+}: SignedInViewProps) {
+  const now = useNow(1000)
+  return (
+    <>
+      <h1>Welcome{session.profile.name ? `, ${session.profile.name}` : ''}</h1>
+      <ProfileCard
+        profile={session.profile}
+        scopes={session.scopes}
+        expiresAt={session.expiresAt}
+        now={now}
+      />
+      <SessionPanel
+        expiresAt={session.expiresAt}
+        now={now}
+        keeping={keeping}
+        renewalProblem={renewalProblem}
+        onRenewNow={onRenewNow}
+        onReloadProfile={onReloadProfile}
+      />
+      <button type="button" className="button" onClick={onSignOut}>
+        Sign out
+      </button>
+    </>
+  )
+}

@@ -1,0 +1,36 @@
+import { test as base, type APIRequestContext } from '@playwright/test'
+import { PROVIDER_ORIGIN } from './ports.ts'
+
+/** Mirrors test/provider/scenario.ts: what a test may switch on the provider. */
+export interface ScenarioChanges {
+  tokenTtlSeconds?: number
+  refuseFraming?: boolean
+}
+
+/** Switches the local provider's behaviour for this test (unset fields take their defaults). */
+export async function setScenario(
+  request: APIRequestContext,
+  changes: ScenarioChanges,
+): Promise<void> {
+  const response = await request.post(`${PROVIDER_ORIGIN}/__test/scenario`, { data: changes })
+  if (!response.ok()) throw new Error(`scenario not set: HTTP ${response.status()}`)
+}
+
+/** Ends every session at the provider, so that `prompt=none` answers login_required. */
+export async function endProviderSessions(request: APIRequestContext): Promise<void> {
+  const response = await request.post(`${PROVIDER_ORIGIN}/__test/end-sessions`)
+  if (!response.ok()) throw new Error(`sessions not ended: HTTP ${response.status()}`)
+}
+
+/** Every test starts with the provider in its default, Google-like scenario. */
+export const test = base.extend<{ provider: undefined }>({
+  provider: [
+    async ({ request }, use) => {
+      await setScenario(request, {})
+      await use(undefined)
+    },
+    { auto: true },
+  ],
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,86 @@
+import { generateKeyPairSync } from 'node:crypto'
+import type { Configuration } from 'oidc-provider'
+import { MemoryAdapter } from './memory-adapter.ts'
+import type { Scenario } from './scenario.ts'
+import { TEST_USER, testUserClaims } from './test-user.ts'
+
+export interface ClientOptions {
+  clientId: string
+  clientSecret: string
+  /** Origins the app is served from; each gets both redirect URIs and CORS. */
+  appOrigins: string[]
+  /** Offer rotating refresh tokens (Google does not, to browser apps). */
+  hasRefreshTokens: boolean
+}
+
+function createSigningKey() {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  return { ...privateKey.export({ format: 'jwk' }), kid: 'local-1', use: 'sig', alg: 'RS256' }
+}
+
+/**
+ * oidc-provider configured to behave like Google for a browser app: a Web client whose token
+ * endpoint demands the client secret (client_secret_post), PKCE required, Google's claims in the
+ * ID token and userinfo, opaque access tokens, revocation, no end-session endpoint, CORS for the
+ * app's origins. Token lifetimes follow the current scenario.
+ */
+export function buildConfiguration(
+  client: ClientOptions,
+  issuer: string,
+  scenario: () => Scenario,
+): Configuration {
+  const ttl = () => scenario().tokenTtlSeconds
+  return {
+    adapter: MemoryAdapter,
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        client_name: 'Static Sign-in (local)',
+        redirect_uris: client.appOrigins.flatMap((origin) => [
+          `${origin}/`,
+          `${origin}/silent-renew.html`,
+        ]),
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: client.hasRefreshTokens
+          ? ['authorization_code', 'refresh_token']
+          : ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    pkce: { required: () => true },
+    findAccount: (_ctx, id) =>
+      id === TEST_USER.sub
+        ? { accountId: id, claims: () => ({ ...testUserClaims(issuer), sub: id }) }
+        : undefined,
+    claims: {
+      openid: ['sub', 'hd'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'given_name', 'family_name', 'picture', 'locale'],
+    },
+    // Google puts the profile claims in the ID token too.
+    conformIdTokenClaims: false,
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: false }, // Google has no end-session endpoint
+    },
+    // Refresh tokens without `offline_access`, rotated on every use.
+    issueRefreshToken: (_ctx, c) => c.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    clientBasedCORS: (_ctx, origin) => client.appOrigins.includes(origin),
+    cookies: { keys: ['local-provider-cookie-key-not-secret'] },
+    jwks: { keys: [createSigningKey()] },
+    ttl: {
+      AccessToken: ttl,
+      IdToken: ttl,
+      RefreshToken: 86_400,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 86_400,
+      Grant: 86_400,
+    },
+  }
+}

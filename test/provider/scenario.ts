@@ -1,0 +1,14 @@
+/**
+ * How the local provider behaves right now. The end-to-end tests switch it per test through the
+ * provider's test-control endpoint (enabled only with `--test-controls`).
+ */
+export interface Scenario {
+  /** Access and ID token lifetime, seconds (Google: about an hour). */
+  tokenTtlSeconds: number
+  /** Answer authorization requests from an iframe with `X-Frame-Options: DENY`, as Google does when it must show UI. */
+  refuseFraming: boolean
+}
+
+export function defaultScenario(tokenTtlSeconds: number): Scenario {
+  return { tokenTtlSeconds, refuseFraming: false }
+}
