@@ -1,6 +1,13 @@
 import { defineConfig } from '@playwright/test'
 import { findChromium } from './test/tools/find-chromium.ts'
-import { APP_ORIGIN, PROVIDER_PORT, APP_PORT } from './test/e2e/ports.ts'
+import {
+  APP_ORIGIN,
+  APP_PORT,
+  PROVIDER_PORT,
+  RT_APP_ORIGIN,
+  RT_APP_PORT,
+  RT_PROVIDER_PORT,
+} from './test/e2e/ports.ts'
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -32,16 +39,30 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'tsx test/provider/start.ts --local --test-controls',
-    url: `${APP_ORIGIN}/`,
-    env: {
-      APP_PORT: String(APP_PORT),
-      PROVIDER_PORT: String(PROVIDER_PORT),
-      APP_OUT_DIR: '.e2e/dist',
+  webServer: [
+    {
+      command: 'tsx test/provider/start.ts --local --test-controls',
+      url: `${APP_ORIGIN}/`,
+      env: {
+        APP_PORT: String(APP_PORT),
+        PROVIDER_PORT: String(PROVIDER_PORT),
+        APP_OUT_DIR: '.e2e/dist',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
     },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-  },
+    {
+      command: 'tsx test/provider/start.ts --local --test-controls --refresh-tokens',
+      url: `${RT_APP_ORIGIN}/`,
+      env: {
+        APP_PORT: String(RT_APP_PORT),
+        PROVIDER_PORT: String(RT_PROVIDER_PORT),
+        APP_OUT_DIR: '.e2e/dist-refresh-tokens',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+  ],
 })

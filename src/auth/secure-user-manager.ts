@@ -12,6 +12,7 @@ import { removeCallbackParameters } from './callback-url.ts'
 import { fetchUserInfo } from './fetch-userinfo.ts'
 import { pickDisplayClaims } from './profile.ts'
 import { createRandomToken } from './random-token.ts'
+import { revokeToken } from './revoke-token.ts'
 import { CLOCK_TOLERANCE_SECONDS, validateIdToken } from './validate-id-token.ts'
 
 /** RFC 9207 §3: providers that always send `iss` say so in their metadata (Google does not). */
@@ -24,6 +25,7 @@ function advertisesIssParameter(metadata: Partial<OidcMetadata>): boolean {
 export interface SecurityExpectations {
   issuer: string
   clientId: string
+  /** Timeout of the requests this class makes itself (userinfo, revocation). */
   userinfoTimeoutMs: number
   /** Renew with refresh tokens when the provider gives them; otherwise they are not even kept. */
   useRefreshTokens: boolean
@@ -119,7 +121,16 @@ export class SecureUserManager extends UserManager {
 
   /** Revokes a token at the provider's revocation endpoint (RFC 7009). */
   async revokeToken(token: string, type: 'access_token' | 'refresh_token'): Promise<void> {
-    await this._client.revokeToken(token, type)
+    const endpoint = await this.metadataService.getRevocationEndpoint()
+    if (!endpoint) throw new Error('The provider has no revocation endpoint.')
+    await revokeToken({
+      endpoint,
+      token,
+      tokenTypeHint: type,
+      clientId: this.settings.client_id,
+      clientSecret: this.settings.client_secret,
+      timeoutMs: this.#expected.userinfoTimeoutMs,
+    })
   }
 
   /**

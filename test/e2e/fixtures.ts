@@ -1,5 +1,5 @@
 import { test as base, type APIRequestContext } from '@playwright/test'
-import { PROVIDER_ORIGIN } from './ports.ts'
+import { PROVIDER_ORIGIN, RT_PROVIDER_ORIGIN } from './ports.ts'
 
 /** Mirrors test/provider/scenario.ts: what a test may switch on the provider. */
 export interface ScenarioChanges {
@@ -11,8 +11,9 @@ export interface ScenarioChanges {
 export async function setScenario(
   request: APIRequestContext,
   changes: ScenarioChanges,
+  provider = PROVIDER_ORIGIN,
 ): Promise<void> {
-  const response = await request.post(`${PROVIDER_ORIGIN}/__test/scenario`, { data: changes })
+  const response = await request.post(`${provider}/__test/scenario`, { data: changes })
   if (!response.ok()) throw new Error(`scenario not set: HTTP ${response.status()}`)
 }
 
@@ -27,6 +28,7 @@ export const test = base.extend<{ provider: undefined }>({
   provider: [
     async ({ request }, use) => {
       await setScenario(request, {})
+      await setScenario(request, {}, RT_PROVIDER_ORIGIN)
       await use(undefined)
     },
     { auto: true },

@@ -34,7 +34,7 @@ export async function signIn(page: Page): Promise<void> {
 }
 
 /** Everything the app's origin keeps in the browser, as one string to search for secrets. */
-export async function dumpAppStorage(page: Page): Promise<string> {
+export async function dumpAppStorage(page: Page, appOrigin = APP_ORIGIN): Promise<string> {
   const web = await page.evaluate(async () => {
     const dump = (storage: Storage) =>
       Object.fromEntries(
@@ -51,7 +51,7 @@ export async function dumpAppStorage(page: Page): Promise<string> {
       cookie: document.cookie,
     })
   })
-  const cookies = await page.context().cookies(APP_ORIGIN)
+  const cookies = await page.context().cookies(appOrigin)
   return `${web} ${JSON.stringify(cookies)}`
 }
 

@@ -3,3 +3,9 @@ export const APP_PORT = 4273
 export const PROVIDER_PORT = 4500
 export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`
 export const PROVIDER_ORIGIN = `http://127.0.0.1:${PROVIDER_PORT}`
+
+/** A second app and provider, where the provider issues rotating refresh tokens and the app uses them. */
+export const RT_APP_PORT = 4274
+export const RT_PROVIDER_PORT = 4501
+export const RT_APP_ORIGIN = `http://127.0.0.1:${RT_APP_PORT}`
+export const RT_PROVIDER_ORIGIN = `http://127.0.0.1:${RT_PROVIDER_PORT}`

@@ -12,7 +12,9 @@ test('signing out forgets the tokens and revokes the access token at the provide
   const { access_token: accessToken } = (await tokenResponse?.json()) as { access_token: string }
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('status')).toContainText('You are signed out of this app')
+  await expect(page.getByRole('status')).toContainText(
+    'You are signed out of this app and its access was revoked',
+  )
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
 
   const revocations = requests.filter((r) => isProviderRequest(r, '/token/revocation'))

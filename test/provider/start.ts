@@ -8,10 +8,8 @@
  * Ports: APP_PORT (4173), PROVIDER_PORT (4400). Output: APP_OUT_DIR. Token lifetime: TOKEN_TTL_SECONDS.
  */
 import { build, loadEnv, preview } from 'vite'
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './local-client.ts'
 import { startLocalProvider } from './start-provider.ts'
-
-const LOCAL_CLIENT_ID = 'local-web-client.apps.localhost'
-const LOCAL_CLIENT_SECRET = 'local-client-secret-visible-to-everyone'
 
 const flags = new Set(process.argv.slice(2))
 const appPort = Number(process.env.APP_PORT ?? 4173)

@@ -58,7 +58,9 @@ describe('App', () => {
     renderApp()
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }))
 
-    expect(await screen.findByRole('status')).toHaveTextContent('You are signed out of this app')
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'You are signed out of this app and its access was revoked',
+    )
     expect(screen.getByRole('button', { name: 'Sign in with Google' })).toBeInTheDocument()
     expect(
       calls.filter(([method, url]) => method === 'POST' && url === `${ISSUER}/revoke`),
