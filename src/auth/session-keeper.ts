@@ -3,7 +3,16 @@ import { planRenewal, type RenewalPlan } from './renewal-plan.ts'
 import type { SecureUserManager } from './secure-user-manager.ts'
 import type { SessionChannel, SessionMessage } from './session-channel.ts'
 import type { SessionHint } from './session-hint.ts'
-import { signOut, type SignOutResult } from './sign-out.ts'
+import { signOut, type SignOutManager, type SignOutResult } from './sign-out.ts'
+
+/** What the keeper needs from the manager (an interface, so tests can pass a fake). */
+export type KeptManager = SignOutManager &
+  Pick<SecureUserManager, 'signinSilent' | 'signinRedirect' | 'reloadProfile'> & {
+    events: Pick<
+      SecureUserManager['events'],
+      'addUserLoaded' | 'removeUserLoaded' | 'addUserUnloaded' | 'removeUserUnloaded'
+    >
+  }
 
 /** How the current tokens were obtained. */
 export type TokenSource =
@@ -43,7 +52,7 @@ export interface SessionKeeperOptions {
  * - mirrors sign-in and sign-out across tabs without passing tokens between them.
  */
 export class SessionKeeper {
-  readonly #manager: SecureUserManager
+  readonly #manager: KeptManager
   readonly #options: SessionKeeperOptions
   readonly #listeners = new Set<() => void>()
   #snapshot: SessionSnapshot
@@ -52,7 +61,7 @@ export class SessionKeeper {
   #pendingSource: { source: TokenSource; startedAt: number } | undefined
   #hasRestoreStarted = false
 
-  constructor(manager: SecureUserManager, options: SessionKeeperOptions) {
+  constructor(manager: KeptManager, options: SessionKeeperOptions) {
     this.#manager = manager
     this.#options = options
     const shouldRestore = !options.isCallback && options.hint.read() !== undefined

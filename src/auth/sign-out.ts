@@ -1,6 +1,9 @@
 import { toError } from './auth-error.ts'
 import type { SecureUserManager } from './secure-user-manager.ts'
 
+/** What signing out needs from the manager. */
+export type SignOutManager = Pick<SecureUserManager, 'getUser' | 'removeUser' | 'revokeToken'>
+
 export type SignOutResult = { isRevoked: true } | { isRevoked: false; reason: Error }
 
 /**
@@ -8,7 +11,7 @@ export type SignOutResult = { isRevoked: true } | { isRevoked: false; reason: Er
  * access token at the provider (RFC 7009). Google has no end-session endpoint, so this is all a
  * browser-only app can do: the person stays signed in to Google itself.
  */
-export async function signOut(manager: SecureUserManager): Promise<SignOutResult> {
+export async function signOut(manager: SignOutManager): Promise<SignOutResult> {
   const user = await manager.getUser()
   await manager.removeUser()
   try {

@@ -5,36 +5,13 @@
  * spends on the provider's page — and counts the requests of the whole path.
  *   npx tsx test/tools/benchmark-sign-in.ts [runs=10]
  */
-import { spawn } from 'node:child_process'
-import { chromium, type Request } from '@playwright/test'
-import { findChromium } from './find-chromium.ts'
+import type { Request } from '@playwright/test'
+import { launchChromium, median, startLocalApp } from './spawn-app.ts'
 
 const runs = Number(process.argv[2] ?? 10)
-const APP = 'http://127.0.0.1:4373'
-const server = spawn('npx', ['tsx', 'test/provider/start.ts', '--local'], {
-  env: { ...process.env, APP_PORT: '4373', PROVIDER_PORT: '4600', APP_OUT_DIR: '.e2e/bench-dist' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  detached: true,
-})
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('App ready')) resolve()
-  })
-  server.once('exit', () => {
-    reject(new Error('server exited'))
-  })
-})
-
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-})
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+const app = await startLocalApp(4373, 4600)
+const APP = app.origin
+const browser = await launchChromium()
 const toProvider: number[] = []
 const back: number[] = []
 const requestCounts: number[] = []
@@ -62,7 +39,7 @@ try {
   }
 } finally {
   await browser.close()
-  process.kill(-(server.pid ?? 0), 'SIGTERM')
+  app.stop()
 }
 console.log(`sign-in runs: ${runs}`)
 console.log(`click → provider page shown: median ${median(toProvider).toFixed(0)} ms`)

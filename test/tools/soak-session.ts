@@ -1,0 +1,74 @@
+/**
+ * Soak test of the session lifecycle (figures, not assertions): one signed-in tab with 20-second
+ * tokens for N seconds (default 600). Reports renewals against the expected count, main-frame
+ * navigations, the JS heap after garbage collection at start and end, iframes left in the DOM,
+ * renewal latency and requests per renewal; then the time a reload takes to restore the session.
+ *   npx tsx test/tools/soak-session.ts [seconds=600]
+ */
+import type { Request } from '@playwright/test'
+import { launchChromium, median, startLocalApp } from './spawn-app.ts'
+
+const seconds = Number(process.argv[2] ?? 600)
+const TTL = 20
+const app = await startLocalApp(4374, 4601, { TOKEN_TTL_SECONDS: String(TTL) })
+const browser = await launchChromium()
+try {
+  const page = await browser.newPage()
+  const cdp = await page.context().newCDPSession(page)
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize
+  }
+  await page.goto(`${app.origin}/`)
+  await page.getByRole('button', { name: 'Sign in with Google' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByTestId('email').waitFor()
+
+  const requests: Request[] = []
+  page.on('request', (r) => requests.push(r))
+  let navigations = 0
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations += 1
+  })
+  const heapStart = await heap()
+  const latencies = new Set<string>()
+  const started = Date.now()
+  while (Date.now() - started < seconds * 1000) {
+    await page.waitForTimeout(1000)
+    const text = (await page.getByTestId('last-renewal').textContent()) ?? ''
+    if (text.includes('silent renewal')) latencies.add(text)
+  }
+  const isSignedIn = (await page.getByTestId('email').count()) === 1
+  const heapEnd = await heap()
+  const iframes = await page.locator('iframe').count()
+  const renewals = requests.filter(
+    (r) => r.url() === `${app.providerOrigin}/token` && r.method() === 'POST',
+  ).length
+  const ms = [...latencies]
+    .map((t) => Number(/in (\d+) ms/.exec(t)?.[1] ?? NaN))
+    .filter(Number.isFinite)
+
+  console.log(`duration: ${seconds} s with ${TTL} s tokens (renewal every ${TTL / 2} s)`)
+  console.log(`still signed in: ${isSignedIn}; main-frame navigations: ${navigations}`)
+  console.log(`renewals: ${renewals} (expected about ${Math.floor(seconds / (TTL / 2))})`)
+  console.log(`requests per renewal: ${(requests.length / Math.max(renewals, 1)).toFixed(1)}`)
+  console.log(
+    `renewal latency: median ${median(ms)} ms, max ${Math.max(...ms)} ms over ${ms.length} samples`,
+  )
+  console.log(
+    `JS heap after GC: start ${(heapStart / 1024).toFixed(0)} KiB, end ${(heapEnd / 1024).toFixed(0)} KiB`,
+  )
+  console.log(`iframes left in the DOM: ${iframes}`)
+
+  const restores: number[] = []
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = Date.now()
+    await page.reload()
+    await page.getByTestId('email').waitFor()
+    restores.push(Date.now() - t0)
+  }
+  console.log(`reload → profile restored: median ${median(restores)} ms (${restores.join(', ')})`)
+} finally {
+  await browser.close()
+  app.stop()
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest'
+import { revokeToken } from '../../../src/auth/revoke-token.ts'
+import { authErrorOf } from '../auth-error-of.ts'
+
+const request = {
+  endpoint: 'https://id.example/revoke',
+  token: 'at-1',
+  tokenTypeHint: 'access_token' as const,
+  clientId: 'client',
+  clientSecret: 'public-secret',
+  timeoutMs: 50,
+}
+
+describe('revokeToken', () => {
+  it('posts the token with the client credentials and accepts a 200 whatever its body (RFC 7009 §2.2)', async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(new Response('', { status: 200, headers: { 'Content-Type': 'text/plain' } })),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    await expect(revokeToken(request)).resolves.toBeUndefined()
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe(request.endpoint)
+    expect(Object.fromEntries(init.body as URLSearchParams)).toEqual({
+      token: 'at-1',
+      token_type_hint: 'access_token',
+      client_id: 'client',
+      client_secret: 'public-secret',
+    })
+  })
+
+  it.each([[400], [503]])('fails on HTTP %i', async (status) => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('{}', { status })))
+    await expect(revokeToken(request)).rejects.toThrow(`HTTP ${status}`)
+  })
+
+  it('gives up after the timeout', async () => {
+    vi.stubGlobal(
+      'fetch',
+      (_: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => {
+            reject(init.signal?.reason as Error)
+          })
+        }),
+    )
+    expect((await authErrorOf(revokeToken(request))).code).toBe('timeout')
+  })
+})
