@@ -1,14 +1,63 @@
-import { defineConfig } from 'vite'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { readConfig } from './src/config/read-config.ts'
+import {
+  buildContentSecurityPolicy,
+  buildSecurityHeaders,
+  renderHeadersFile,
+} from './src/config/security-headers.ts'
 
-// The build is configured entirely through VITE_OIDC_* variables (see src/config/read-config.ts).
-export default defineConfig({
-  plugins: [react()],
-  build: {
-    outDir: process.env.APP_OUT_DIR ?? 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-  },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+/**
+ * Ships the Content-Security-Policy with the build, derived from the configured issuer: as a
+ * meta tag in index.html and silent-renew.html, as a `_headers` file for static hosts, and as real
+ * headers from `vite preview` (so `npm start` and the tests run under the deployed policy).
+ */
+function securityHeaders(issuer: string): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${buildContentSecurityPolicy(issuer)}" />`
+  let outDir = 'dist'
+  return {
+    name: 'security-headers',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`),
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: renderHeadersFile(issuer) })
+    },
+    writeBundle() {
+      // public/ is copied verbatim; give the renewal page the same policy.
+      const page = join(outDir, 'silent-renew.html')
+      writeFileSync(page, readFileSync(page, 'utf8').replace('<head>', `<head>\n    ${meta}`))
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(buildSecurityHeaders(issuer)))
+          res.setHeader(name, value)
+        next()
+      })
+    },
+  }
+}
+
+export default defineConfig(({ mode }) => {
+  const env = { ...loadEnv(mode, process.cwd(), 'VITE_'), ...process.env }
+  const result = readConfig(env)
+  // A broken configuration still builds: the app then shows its setup page.
+  const issuer = result.ok ? result.config.issuer : 'https://accounts.google.com'
+  return {
+    plugins: [react(), securityHeaders(issuer)],
+    build: {
+      outDir: process.env.APP_OUT_DIR ?? 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+    },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  }
 })

@@ -1,17 +1,15 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config.ts'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
 
-export default mergeConfig(
-  viteConfig,
-  defineConfig({
-    test: {
-      include: ['test/unit/**/*.test.{ts,tsx}'],
-      environment: 'jsdom',
-      globals: true, // lets Testing Library clean up after each test
-      setupFiles: ['test/unit/setup.ts'],
-      restoreMocks: true,
-      unstubGlobals: true,
-      unstubEnvs: true,
-    },
-  }),
-)
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    globals: true, // lets Testing Library clean up after each test
+    setupFiles: ['test/unit/setup.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
+  },
+})

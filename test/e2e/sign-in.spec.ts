@@ -51,8 +51,9 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
   const storage = await dumpAppStorage(page)
   expect(storage).not.toContain(accessToken)
   expect(storage).toBe(await dumpAppStorage(page)) // stable
+  // Only the non-secret restore hint (the sub) is kept; never a token.
   expect(JSON.parse(storage.split(' ')[0] ?? '{}')).toEqual({
-    local: {},
+    local: { 'static-signin.hint:local-web-client.apps.localhost': '110248495921238986420' },
     session: {},
     indexedDB: [],
     cookie: '',
