@@ -41,7 +41,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: 'tsx test/provider/start.ts --local --test-controls',
+      // A larger header limit lets the static server take the two-megabyte callback a test sends.
+      command:
+        'node --max-http-header-size=4194304 --import tsx test/provider/start.ts --local --test-controls',
       url: `${APP_ORIGIN}/`,
       env: {
         APP_PORT: String(APP_PORT),

@@ -14,6 +14,7 @@ import { StatusMessage } from './components/StatusMessage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { SignInPage } from './pages/SignInPage.tsx'
 
 interface AppProps {
   config: AppConfig
@@ -79,6 +80,16 @@ function AppContent({ config }: AppProps) {
             path="/account"
             element={
               <AccountPage session={session} isRedirecting={s.isRedirecting} onSignIn={onSignIn} />
+            }
+          />
+          <Route
+            path="/sign-in"
+            element={
+              <SignInPage
+                session={session}
+                isRedirecting={s.isRedirecting}
+                onSignIn={(returnTo) => void s.signIn(returnTo)}
+              />
             }
           />
           <Route path="*" element={<NotFoundPage />} />

@@ -121,6 +121,18 @@ export function describeAuthError(error: unknown): AuthErrorDescription {
       detail: clip(message),
     }
   }
+  if (
+    /nonce in id_token|ID Token is missing|sub in id_token|azp in id_token|auth_time in id_token/.test(
+      message,
+    )
+  ) {
+    // The library's own ID token checks (nonce, sub) failed.
+    return {
+      title: 'Sign-in response rejected',
+      message: 'The sign-in response could not be trusted.',
+      detail: clip(message),
+    }
+  }
   if (/No matching state found|No state in response|State does not match/.test(message)) {
     return {
       title: 'This sign-in link is no longer valid',

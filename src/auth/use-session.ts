@@ -20,9 +20,13 @@ export function useSession() {
   const { keeper } = useAuthServices()
   const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
 
-  const signIn = useCallback(async () => {
-    await auth.signinRedirect({ state: { returnTo: currentReturnTo() } })
-  }, [auth])
+  /** Starts sign-in; the person comes back to `returnTo`, or to where they are now. */
+  const signIn = useCallback(
+    async (returnTo?: string) => {
+      await auth.signinRedirect({ state: { returnTo: returnTo ?? currentReturnTo() } })
+    },
+    [auth],
+  )
   const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
 
   const session: SessionDetails | undefined =

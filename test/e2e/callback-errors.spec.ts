@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { APP_ORIGIN } from './ports.ts'
 import {
@@ -61,3 +62,38 @@ test('a callback URL opened again after sign-in is refused without a second toke
   expect(page.url()).toBe(`${APP_ORIGIN}/`)
   expect(tokenRequests(requests)).toHaveLength(1)
 })
+
+/** Starts a real sign-in and returns its state, so that a crafted callback gets past the state lookup. */
+async function startAndReadState(page: Page): Promise<string> {
+  await page.goto('/')
+  const [authorization] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes('/auth?')),
+    page.getByRole('button', { name: 'Sign in with Google' }).click(),
+  ])
+  return new URL(authorization.url()).searchParams.get('state') ?? ''
+}
+
+for (const [name, craft] of [
+  ['duplicate parameters', (state: string) => `code=c1&state=${state}&state=${state}`],
+  ['undecodable percent-encoding', (state: string) => `code=c1&state=${state}&x=%E0%A4%A`],
+  // About 2 MB: the longest URL Chromium navigates to.
+  [
+    'a two-megabyte query',
+    (state: string) => `code=c1&state=${state}&pad=${'a'.repeat(2_000_000)}`,
+  ],
+] as const) {
+  test(`rejects a callback with ${name} before redeeming anything`, async ({ page }) => {
+    const errors: Error[] = []
+    page.on('pageerror', (error) => errors.push(error))
+    const state = await startAndReadState(page)
+    const requests = recordRequests(page)
+    await page.goto(`${APP_ORIGIN}/?${craft(state)}`)
+
+    await expect(page.getByRole('alert')).toContainText('Sign-in could not be completed')
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+    expect(page.url()).toBe(`${APP_ORIGIN}/`)
+    expect(tokenRequests(requests)).toHaveLength(0)
+    expect(await dumpAppStorage(page)).not.toMatch(/oidc\./) // the pending request is discarded too
+    expect(errors).toEqual([])
+  })
+}

@@ -1,10 +1,12 @@
 import { test as base, type APIRequestContext } from '@playwright/test'
+import type { HostileScenarioName } from '../provider/hostile-scenarios.ts'
 import { PROVIDER_ORIGIN, RT_PROVIDER_ORIGIN } from './ports.ts'
 
 /** Mirrors test/provider/scenario.ts: what a test may switch on the provider. */
 export interface ScenarioChanges {
   tokenTtlSeconds?: number
   refuseFraming?: boolean
+  hostile?: HostileScenarioName
 }
 
 /** Switches the local provider's behaviour for this test (unset fields take their defaults). */

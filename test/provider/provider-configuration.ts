@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from 'node:crypto'
 import type { Configuration } from 'oidc-provider'
 import { MemoryAdapter } from './memory-adapter.ts'
 import type { Scenario } from './scenario.ts'
+import type { SigningKey } from './signing-key.ts'
 import { TEST_USER, testUserClaims } from './test-user.ts'
 
 export interface ClientOptions {
@@ -11,11 +11,6 @@ export interface ClientOptions {
   appOrigins: string[]
   /** Offer rotating refresh tokens (Google does not, to browser apps). */
   hasRefreshTokens: boolean
-}
-
-function createSigningKey() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  return { ...privateKey.export({ format: 'jwk' }), kid: 'local-1', use: 'sig', alg: 'RS256' }
 }
 
 /**
@@ -28,6 +23,7 @@ export function buildConfiguration(
   client: ClientOptions,
   issuer: string,
   scenario: () => Scenario,
+  key: SigningKey,
 ): Configuration {
   const ttl = () => scenario().tokenTtlSeconds
   return {
@@ -72,7 +68,7 @@ export function buildConfiguration(
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin) => client.appOrigins.includes(origin),
     cookies: { keys: ['local-provider-cookie-key-not-secret'] },
-    jwks: { keys: [createSigningKey()] },
+    jwks: { keys: [key.jwk] },
     ttl: {
       AccessToken: ttl,
       IdToken: ttl,

@@ -1,3 +1,5 @@
+import type { HostileScenarioName } from './hostile-scenarios.ts'
+
 /**
  * How the local provider behaves right now. The end-to-end tests switch it per test through the
  * provider's test-control endpoint (enabled only with `--test-controls`).
@@ -7,6 +9,8 @@ export interface Scenario {
   tokenTtlSeconds: number
   /** Answer authorization requests from an iframe with `X-Frame-Options: DENY`, as Google does when it must show UI. */
   refuseFraming: boolean
+  /** Misbehave like a broken or malicious provider (see hostile-scenarios.ts). */
+  hostile?: HostileScenarioName | undefined
 }
 
 export function defaultScenario(tokenTtlSeconds: number): Scenario {

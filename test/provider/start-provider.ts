@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http'
 import Provider from 'oidc-provider'
 import { interactionRoutes } from './interactions.ts'
 import { buildConfiguration, type ClientOptions } from './provider-configuration.ts'
+import { misbehaviour } from './misbehaviour.ts'
 import { defaultScenario } from './scenario.ts'
+import { createSigningKey } from './signing-key.ts'
 import { testControls } from './test-controls.ts'
 
 export interface LocalProviderOptions extends ClientOptions {
@@ -23,11 +25,13 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
   const issuer = `http://127.0.0.1:${options.port}`
   const initial = defaultScenario(options.tokenTtlSeconds)
   const scenario = { initial, current: initial }
-  const provider = new Provider(
-    issuer,
-    buildConfiguration(options, issuer, () => scenario.current),
-  )
-  if (options.hasTestControls) provider.use(testControls(scenario))
+  const key = createSigningKey()
+  const current = () => scenario.current
+  const provider = new Provider(issuer, buildConfiguration(options, issuer, current, key))
+  if (options.hasTestControls) {
+    provider.use(testControls(scenario))
+    provider.use(misbehaviour(current, key, options.appOrigins))
+  }
   provider.use(interactionRoutes(provider))
 
   const handle = provider.callback()

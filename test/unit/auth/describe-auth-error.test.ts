@@ -58,6 +58,11 @@ describe('describeAuthError', () => {
     [new ErrorTimeout('Network timed out'), 'The sign-in provider did not answer'],
     [new Error('No matching state found in storage'), 'This sign-in link is no longer valid'],
     [new Error('No state in response'), 'This sign-in link is no longer valid'],
+    [
+      new Error('nonce in id_token does not match nonce in client storage'),
+      'Sign-in response rejected',
+    ],
+    [new Error('ID Token is missing a subject claim'), 'Sign-in response rejected'],
     [new TypeError('Failed to fetch'), 'Cannot reach the sign-in provider'],
     [
       new Error('Invalid response Content-Type: text/html, from URL: x'),

@@ -1,0 +1,89 @@
+/** A canned answer that replaces what the provider would have said. */
+export interface CannedResponse {
+  status: number
+  contentType: 'application/json' | 'text/html'
+  body: string
+}
+
+/** How a broken or malicious provider misbehaves; each field replaces or rewrites one answer. */
+export interface HostileBehaviour {
+  /** Rewrites the ID token's claims; the token is re-signed with the provider's key. */
+  idTokenClaims?: (claims: Record<string, unknown>) => Record<string, unknown>
+  token?: CannedResponse | 'never-answers'
+  userinfo?: CannedResponse
+  /** Rewrites the redirect back to the app (the authorization response). */
+  authorizationResponse?: (callback: URL) => void
+  discovery?: 'unreachable' | { issuer: string }
+}
+
+const MARKUP =
+  '<img src=x onerror="window.pwned=1"><a href="https://evil.example/">Click here</a><script>window.pwned=1</script>'
+const json = (status: number, body: unknown): CannedResponse => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+})
+const html = (status: number, body: string): CannedResponse => ({
+  status,
+  contentType: 'text/html',
+  body,
+})
+const without = (name: string) => (claims: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(claims).filter(([claim]) => claim !== name))
+
+/** One configuration per hostile scenario, selected per test by name. */
+export const HOSTILE_SCENARIOS = {
+  'id-token-wrong-iss': { idTokenClaims: (c) => ({ ...c, iss: 'https://evil.example' }) },
+  'id-token-wrong-aud': { idTokenClaims: (c) => ({ ...c, aud: 'another-client.apps.localhost' }) },
+  'id-token-no-sub': { idTokenClaims: without('sub') },
+  'id-token-no-iat': { idTokenClaims: without('iat') },
+  'id-token-expired': {
+    idTokenClaims: (c) => ({ ...c, iat: Number(c.iat) - 7200, exp: Number(c.iat) - 3600 }),
+  },
+  'id-token-wrong-nonce': {
+    idTokenClaims: (c) => ({ ...c, nonce: 'not-the-nonce-this-browser-sent' }),
+  },
+  'id-token-no-nonce': { idTokenClaims: without('nonce') },
+  'userinfo-other-sub': {
+    userinfo: json(200, {
+      sub: '999',
+      email: 'mallory@evil.example',
+      email_verified: true,
+      name: 'Mallory',
+    }),
+  },
+  'userinfo-html': { userinfo: html(200, `<html><body><h1>Welcome</h1>${MARKUP}</body></html>`) },
+  'userinfo-500': { userinfo: json(500, { error: 'server_error', error_description: MARKUP }) },
+  'token-500-html': {
+    token: html(500, `<html><body><h1>Internal Server Error</h1>${MARKUP}</body></html>`),
+  },
+  'token-invalid-grant-markup': {
+    token: json(400, { error: 'invalid_grant', error_description: MARKUP }),
+  },
+  'token-never-answers': { token: 'never-answers' },
+  'authorization-denied-markup': {
+    authorizationResponse: (callback) => {
+      callback.searchParams.delete('code')
+      callback.searchParams.set('error', 'access_denied')
+      callback.searchParams.set('error_description', MARKUP)
+      callback.searchParams.set('error_uri', 'javascript:window.pwned=1')
+    },
+  },
+  'authorization-wrong-iss': {
+    authorizationResponse: (callback) => {
+      callback.searchParams.set('iss', 'https://evil.example')
+    },
+  },
+  'authorization-replaced-state': {
+    authorizationResponse: (callback) => {
+      callback.searchParams.set('state', 'a-state-this-browser-never-issued')
+    },
+  },
+  'discovery-unreachable': { discovery: 'unreachable' },
+  'discovery-other-issuer': { discovery: { issuer: 'https://evil.example' } },
+} satisfies Record<string, HostileBehaviour>
+
+export type HostileScenarioName = keyof typeof HOSTILE_SCENARIOS
+
+/** The markup every scenario above smuggles into provider-supplied text. */
+export const HOSTILE_MARKUP = MARKUP
