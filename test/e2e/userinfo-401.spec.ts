@@ -1,4 +1,4 @@
-import type { APIRequestContext, Request } from '@playwright/test'
+import type { APIRequestContext, Page, Request } from '@playwright/test'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
 import { endProviderSessions, expect, test } from './fixtures.ts'
 import { recordRequests, signIn, tokenRequests, userinfoRequests } from './helpers.ts'
@@ -17,14 +17,20 @@ async function revokeAtProvider(
   expect(response.status()).toBe(200)
 }
 
-test('a userinfo 401 gets one silent renewal and one retry, and the person stays signed in', async ({
-  page,
-  request,
-}) => {
+/** Signs in, then revokes the access token at the provider behind the app's back. */
+async function signInThenRevoke(page: Page, request: APIRequestContext): Promise<Request[]> {
   const requests = recordRequests(page)
   await page.goto('/')
   await signIn(page)
   await revokeAtProvider(request, tokenRequests(requests)[0])
+  return requests
+}
+
+test('a userinfo 401 gets one silent renewal and one retry, and the person stays signed in', async ({
+  page,
+  request,
+}) => {
+  const requests = await signInThenRevoke(page, request)
 
   await page.getByRole('button', { name: 'Reload profile' }).click()
   await expect(page.getByTestId('last-renewal')).toContainText('silent renewal (hidden iframe)')
@@ -41,10 +47,7 @@ test('a userinfo 401 whose renewal fails too ends the session with a message', a
   page,
   request,
 }) => {
-  const requests = recordRequests(page)
-  await page.goto('/')
-  await signIn(page)
-  await revokeAtProvider(request, tokenRequests(requests)[0])
+  const requests = await signInThenRevoke(page, request)
   await endProviderSessions(request)
 
   await page.getByRole('button', { name: 'Reload profile' }).click()

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { authErrorOf } from '../auth-error-of.ts'
+import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 import { fetchUserInfo } from '../../../src/auth/fetch-userinfo.ts'
 
 const request = {
@@ -55,15 +56,7 @@ describe('fetchUserInfo', () => {
   })
 
   it('gives up after the timeout and says the provider did not answer', async () => {
-    vi.stubGlobal(
-      'fetch',
-      (_: string, init: RequestInit) =>
-        new Promise((_resolve, reject) => {
-          init.signal?.addEventListener('abort', () => {
-            reject(init.signal?.reason as Error)
-          })
-        }),
-    )
+    stubFetchThatNeverAnswers()
     const error = await failure()
     expect(error.code).toBe('timeout')
     expect(error.message).toMatch(/did not answer/)

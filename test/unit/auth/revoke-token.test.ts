@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { revokeToken } from '../../../src/auth/revoke-token.ts'
 import { authErrorOf } from '../auth-error-of.ts'
+import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 
 const request = {
   endpoint: 'https://id.example/revoke',
@@ -34,15 +35,7 @@ describe('revokeToken', () => {
   })
 
   it('gives up after the timeout', async () => {
-    vi.stubGlobal(
-      'fetch',
-      (_: string, init: RequestInit) =>
-        new Promise((_resolve, reject) => {
-          init.signal?.addEventListener('abort', () => {
-            reject(init.signal?.reason as Error)
-          })
-        }),
-    )
+    stubFetchThatNeverAnswers()
     expect((await authErrorOf(revokeToken(request))).code).toBe('timeout')
   })
 })
