@@ -71,6 +71,13 @@ try {
     `\n  App ready: ${appOrigin}/\n  Signing in uses ${target}.\n  Press Ctrl+C to stop.\n`,
   )
 } catch (error: unknown) {
-  console.error(error instanceof Error ? error.message : error)
+  const code = (error as { code?: unknown } | null)?.code
+  console.error(
+    code === 'EADDRINUSE'
+      ? `A port is already in use (${error instanceof Error ? error.message : ''}). Is another \`npm start\` running? Stop it, or choose other ports with APP_PORT and PROVIDER_PORT.`
+      : error instanceof Error
+        ? error.message
+        : error,
+  )
   await stop(1)
 }

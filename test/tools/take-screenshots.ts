@@ -11,7 +11,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
 })
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 720 } })
+  const page = await browser.newPage({ viewport: { width: 900, height: 860 } })
   await page.goto(appUrl)
   await page.getByRole('button', { name: 'Sign in with Google' }).waitFor()
   await page.screenshot({ path: 'docs/screenshot-signed-out.png' })
