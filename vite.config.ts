@@ -47,11 +47,17 @@ function securityHeaders(issuer: string): Plugin {
 
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), 'VITE_'), ...process.env }
+  // The configuration is fixed at build time, so it is validated here, once. A broken one still
+  // builds — the app then shows its setup page — and the build says what to set.
   const result = readConfig(env)
-  // A broken configuration still builds: the app then shows its setup page.
+  if (!result.ok && mode !== 'test') {
+    const list = result.problems.map((p) => `  - ${p.variable} ${p.message}`).join('\n')
+    console.warn(`\nSign-in is not configured; the built app will show its setup page:\n${list}\n`)
+  }
   const issuer = result.ok ? result.config.issuer : 'https://accounts.google.com'
   return {
     plugins: [react(), securityHeaders(issuer)],
+    define: { __APP_CONFIG__: JSON.stringify(result) },
     build: {
       outDir: process.env.APP_OUT_DIR ?? 'dist',
       emptyOutDir: true,

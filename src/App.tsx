@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './auth/AppAuthProvider.tsx'
 import { describeAuthError } from './auth/describe-auth-error.ts'
@@ -11,10 +12,18 @@ import { RenewalNotice } from './components/RenewalNotice.tsx'
 import { SessionEndedNotice } from './components/SessionEndedNotice.tsx'
 import { SignOutNotice } from './components/SignOutNotice.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
-import { AccountPage } from './pages/AccountPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
-import { NotFoundPage } from './pages/NotFoundPage.tsx'
-import { SignInPage } from './pages/SignInPage.tsx'
+
+// Pages that the first view does not need load on demand, keeping the initial JavaScript small.
+const AccountPage = lazy(() =>
+  import('./pages/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+)
+const SignInPage = lazy(() =>
+  import('./pages/SignInPage.tsx').then((m) => ({ default: m.SignInPage })),
+)
+const NotFoundPage = lazy(() =>
+  import('./pages/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+)
 
 interface AppProps {
   config: AppConfig
@@ -60,40 +69,46 @@ function AppContent({ config }: AppProps) {
         notice={config.isLocalProvider ? <LocalProviderNotice issuer={config.issuer} /> : undefined}
         alert={alert}
       >
-        <Routes>
-          <Route
-            path="/"
-            element={
-              <HomePage
-                session={session}
-                keeping={keeping}
-                renewalProblem={renewalProblem}
-                isRedirecting={s.isRedirecting}
-                onSignIn={onSignIn}
-                onSignOut={() => void s.signOut()}
-                onRenewNow={() => void s.renewNow()}
-                onReloadProfile={() => void s.reloadProfile()}
-              />
-            }
-          />
-          <Route
-            path="/account"
-            element={
-              <AccountPage session={session} isRedirecting={s.isRedirecting} onSignIn={onSignIn} />
-            }
-          />
-          <Route
-            path="/sign-in"
-            element={
-              <SignInPage
-                session={session}
-                isRedirecting={s.isRedirecting}
-                onSignIn={(returnTo) => void s.signIn(returnTo)}
-              />
-            }
-          />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <Suspense fallback={<StatusMessage>Loading…</StatusMessage>}>
+          <Routes>
+            <Route
+              path="/"
+              element={
+                <HomePage
+                  session={session}
+                  keeping={keeping}
+                  renewalProblem={renewalProblem}
+                  isRedirecting={s.isRedirecting}
+                  onSignIn={onSignIn}
+                  onSignOut={() => void s.signOut()}
+                  onRenewNow={() => void s.renewNow()}
+                  onReloadProfile={() => void s.reloadProfile()}
+                />
+              }
+            />
+            <Route
+              path="/account"
+              element={
+                <AccountPage
+                  session={session}
+                  isRedirecting={s.isRedirecting}
+                  onSignIn={onSignIn}
+                />
+              }
+            />
+            <Route
+              path="/sign-in"
+              element={
+                <SignInPage
+                  session={session}
+                  isRedirecting={s.isRedirecting}
+                  onSignIn={(returnTo) => void s.signIn(returnTo)}
+                />
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </Layout>
     </BrowserRouter>
   )

@@ -1,5 +1,8 @@
 /// <reference types="vite/client" />
 
+/** The build-time configuration, validated by readConfig() in vite.config.ts. */
+declare const __APP_CONFIG__: import('./config/read-config.ts').ConfigResult
+
 interface ImportMetaEnv {
   readonly VITE_OIDC_ISSUER?: string
   readonly VITE_OIDC_CLIENT_ID?: string

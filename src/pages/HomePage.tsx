@@ -1,11 +1,15 @@
-import type { ComponentProps } from 'react'
-import { SignedInView } from '../components/SignedInView.tsx'
+import { lazy, type ComponentProps } from 'react'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 
-type SignedInProps = Omit<ComponentProps<typeof SignedInView>, 'session'>
+// Only signed-in people need it: loaded on demand, outside the initial JavaScript.
+const SignedInView = lazy(() =>
+  import('../components/SignedInView.tsx').then((m) => ({ default: m.SignedInView })),
+)
 
-interface HomePageProps extends SignedInProps {
-  session: ComponentProps<typeof SignedInView>['session'] | undefined
+type SignedInProps = ComponentProps<typeof SignedInView>
+
+interface HomePageProps extends Omit<SignedInProps, 'session'> {
+  session: SignedInProps['session'] | undefined
   isRedirecting: boolean
   onSignIn: () => void
 }
