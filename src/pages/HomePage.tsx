@@ -1,10 +1,6 @@
-import { lazy, type ComponentProps } from 'react'
+import type { ComponentProps } from 'react'
+import { SignedInView } from '../components/SignedInView.tsx'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
-
-// Only signed-in people need it: loaded on demand, outside the initial JavaScript.
-const SignedInView = lazy(() =>
-  import('../components/SignedInView.tsx').then((m) => ({ default: m.SignedInView })),
-)
 
 type SignedInProps = ComponentProps<typeof SignedInView>
 

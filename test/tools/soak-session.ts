@@ -4,12 +4,13 @@
  * expected count, main-frame navigations, the JS heap after garbage collection every 2 minutes,
  * iframes left in the DOM, renewal latency and requests per renewal; then how long a reload takes
  * to restore the session.
- *   npx tsx test/tools/soak-session.ts [seconds=600]
+ *   npx tsx test/tools/soak-session.ts [seconds=600] [heap sample interval in seconds=120]
  */
 import type { Request } from '@playwright/test'
 import { launchChromium, median, startLocalApp } from './spawn-app.ts'
 
 const seconds = Number(process.argv[2] ?? 600)
+const sampleEvery = Number(process.argv[3] ?? 120)
 const TTL = 20
 const app = await startLocalApp(4374, 4601, { TOKEN_TTL_SECONDS: String(TTL) })
 const browser = await launchChromium()
@@ -34,11 +35,13 @@ try {
   const heapSamples = [await heap()]
   const started = Date.now()
   while (Date.now() - started < seconds * 1000) {
-    await page.waitForTimeout(Math.min(120_000, seconds * 1000 - (Date.now() - started)))
+    await page.waitForTimeout(Math.min(sampleEvery * 1000, seconds * 1000 - (Date.now() - started)))
     heapSamples.push(await heap())
   }
   const isSignedIn = (await page.getByTestId('email').count()) === 1
   const iframes = await page.locator('iframe').count()
+  // Chromium buffers up to 250 resource-timing entries per page: part of any early heap growth.
+  const timingEntries = await page.evaluate(() => performance.getEntriesByType('resource').length)
   // Renewal latency: from the iframe's authorization request to the end of the token response.
   const starts = requests.filter((r) => r.url().startsWith(`${app.providerOrigin}/auth?`))
   const ends = requests.filter(
@@ -63,7 +66,9 @@ try {
   console.log(
     `JS heap after GC, every 2 min: ${heapSamples.map((b) => (b / 1024).toFixed(0)).join(', ')} KiB`,
   )
-  console.log(`iframes left in the DOM: ${iframes}`)
+  console.log(
+    `iframes left in the DOM: ${iframes}; resource-timing entries buffered: ${timingEntries}`,
+  )
 
   const restores: number[] = []
   for (let i = 0; i < 5; i += 1) {
