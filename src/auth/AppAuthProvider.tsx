@@ -8,7 +8,7 @@ import {
   describeRedirectUris,
   REQUEST_TIMEOUT_SECONDS,
 } from './create-user-manager.ts'
-import { AuthServicesContext, type AuthServices } from './manager-context.ts'
+import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
 import { readReturnToFromState } from './return-to.ts'
 import { SessionChannel } from './session-channel.ts'
 import { SessionHint } from './session-hint.ts'

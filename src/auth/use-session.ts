@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { useAuth } from 'react-oidc-context'
 import { readPersonProfile, type PersonProfile } from './profile.ts'
-import { useAuthServices } from './manager-context.ts'
+import { useAuthServices } from './auth-services-context.ts'
 import { describeCurrentPath, readReturnTo } from './return-to.ts'
 
 export interface SessionDetails {
