@@ -66,5 +66,15 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'pipe',
     },
+    {
+      // A build with no client configured: it must show its setup page, never a blank one.
+      command:
+        'vite build --outDir .e2e/dist-unconfigured --logLevel error && vite preview --outDir .e2e/dist-unconfigured --port 4275 --strictPort',
+      url: 'http://127.0.0.1:4275/',
+      env: { VITE_OIDC_CLIENT_ID: '', VITE_OIDC_CLIENT_SECRET: '', VITE_OIDC_ISSUER: '' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
   ],
 })
