@@ -246,7 +246,11 @@ export class SessionKeeper {
     for (let attempt = 0; attempt <= plan.retryDelays.length; attempt += 1) {
       if (attempt > 0) await sleep(plan.retryDelays[attempt - 1] ?? 0)
       const user = await this.#manager.getUser()
-      if (!user || Date.now() >= plan.expiresAt) break
+      if (!user || Date.now() >= plan.expiresAt) {
+        // Signed out meanwhile, or too late: expiry handling takes over, nothing failed.
+        this.#update({ phase: 'idle' })
+        return
+      }
       try {
         await this.#renew(user, plan.attemptTimeoutSeconds)
         return

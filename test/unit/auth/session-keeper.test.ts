@@ -115,6 +115,18 @@ describe('SessionKeeper', () => {
     expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', endReason: 'expired' })
   })
 
+  it('stops retrying without reporting a failure when the person signs out meanwhile', async () => {
+    const keeper = createKeeper()
+    manager.silentOutcome = () => new ErrorResponse({ error: 'login_required' })
+    manager.load(issueUser(20))
+    await vi.advanceTimersByTimeAsync(10_100)
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    await keeper.signOut()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', renewalError: undefined })
+  })
+
   it('"Stay signed in" redirects at the top level with prompt=none, the hint and the route', async () => {
     const keeper = createKeeper()
     manager.load(issueUser(3600))
