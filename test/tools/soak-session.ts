@@ -1,7 +1,7 @@
 /**
  * Soak test of the session lifecycle (figures, not assertions): one signed-in tab with 20-second
  * tokens for N seconds (default 600), not touched while it runs. Reports renewals against the
- * expected count, main-frame navigations, the JS heap after garbage collection every 2 minutes,
+ * expected count, main-frame navigations, the JS heap after garbage collection at intervals,
  * iframes left in the DOM, renewal latency and requests per renewal; then how long a reload takes
  * to restore the session.
  *   npx tsx test/tools/soak-session.ts [seconds=600] [heap sample interval in seconds=120]
@@ -64,7 +64,7 @@ try {
     `renewal latency: median ${median(ms).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`,
   )
   console.log(
-    `JS heap after GC, every 2 min: ${heapSamples.map((b) => (b / 1024).toFixed(0)).join(', ')} KiB`,
+    `JS heap after GC, every ${sampleEvery} s: ${heapSamples.map((b) => (b / 1024).toFixed(0)).join(', ')} KiB`,
   )
   console.log(
     `iframes left in the DOM: ${iframes}; resource-timing entries buffered: ${timingEntries}`,
