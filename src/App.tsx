@@ -51,6 +51,7 @@ function AppContent({ config }: AppProps) {
       <RenewalNotice
         expiresAt={session.expiresAt}
         isInteractionNeeded={isInteractionNeeded(keeping.renewalError)}
+        cause={renewalProblem?.title}
         onStay={() => void s.stayLoggedIn()}
       />
     )

@@ -3,6 +3,7 @@ export type AuthErrorCode =
   | 'authorization_response_invalid'
   | 'issuer_mismatch'
   | 'id_token_invalid'
+  | 'token_response_invalid'
   | 'discovery_invalid'
   | 'userinfo_failed'
   | 'userinfo_subject_mismatch'

@@ -18,3 +18,17 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   }
   return payload as Record<string, unknown>
 }
+
+/** Decodes the (unprotected) header of a compact JWS; a token whose header is not JSON is rejected. */
+export function decodeJwtHeader(token: string): Record<string, unknown> {
+  let header: unknown
+  try {
+    header = jwtDecode(token, { header: true })
+  } catch {
+    throw new AuthError('id_token_invalid', 'The ID token cannot be decoded.')
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) {
+    throw new AuthError('id_token_invalid', 'The ID token header is not a JSON object.')
+  }
+  return header as Record<string, unknown>
+}

@@ -14,6 +14,7 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   authorization_response_invalid: 'Sign-in could not be completed',
   issuer_mismatch: 'Sign-in response rejected',
   id_token_invalid: 'Sign-in response rejected',
+  token_response_invalid: 'Sign-in response rejected',
   discovery_invalid: 'Sign-in is misconfigured',
   userinfo_failed: 'Your profile could not be loaded',
   userinfo_subject_mismatch: 'Your profile could not be loaded',

@@ -49,6 +49,10 @@ async function request(req: UserInfoRequest): Promise<Response> {
  * @throws AuthError (`userinfo_failed`, `userinfo_subject_mismatch`, `timeout`)
  */
 export async function fetchUserInfo(req: UserInfoRequest): Promise<UserInfoClaims> {
+  // An absent subject must never "match" an absent one (undefined === undefined).
+  if (typeof req.expectedSubject !== 'string' || req.expectedSubject === '') {
+    throw new AuthError('no_session', 'Sign in to load your profile.', 'No validated subject.')
+  }
   const response = await request(req)
   if (response.status === 401) {
     throw new AuthError(

@@ -8,11 +8,13 @@ import {
 } from 'oidc-client-ts'
 import { AuthError } from './auth-error.ts'
 import { checkAuthorizationResponse } from './check-authorization-response.ts'
+import { checkTokenResponse } from './check-token-response.ts'
 import { removeCallbackParameters } from './callback-url.ts'
 import { fetchUserInfo } from './fetch-userinfo.ts'
 import { pickDisplayClaims } from './profile.ts'
 import { createRandomToken } from './random-token.ts'
 import { revokeToken } from './revoke-token.ts'
+import { interceptTokenResponses } from './token-response-seam.ts'
 import { CLOCK_TOLERANCE_SECONDS, validateIdToken } from './validate-id-token.ts'
 
 /** RFC 9207 §3: providers that always send `iss` say so in their metadata (Google does not). */
@@ -36,19 +38,22 @@ export interface SecurityExpectations {
  * (shared/docs/security.md), placed where every sign-in path passes:
  * - `_signinEnd`: every authorization response (redirect and iframe) is checked before its code is
  *   redeemed; a rejected response's stored state is discarded.
+ * - every token endpoint response (sign-in and renewal) must be a complete OIDC token response
+ *   ({@link checkTokenResponse}) before the library reads it;
  * - `storeUser`: no user is stored — so none is ever "loaded" — until its ID token passed
- *   {@link validateIdToken} and, for a new subject, userinfo answered with the same `sub`.
+ *   {@link validateIdToken}, every time, and, for a new subject, userinfo answered with the same
+ *   `sub`.
  * - every request carries a fresh `nonce`, which the library then enforces.
  * - discovery is fetched once and must name the configured issuer.
  */
 export class SecureUserManager extends UserManager {
   readonly #expected: SecurityExpectations
   #metadata: Promise<Partial<OidcMetadata>> | undefined
-  #acceptedIdToken: string | undefined
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
     this.#expected = expected
+    interceptTokenResponses(this._client, checkTokenResponse)
   }
 
   /** Loads (once) and checks the provider metadata; call at start-up so sign-in fetches nothing. */
@@ -71,15 +76,15 @@ export class SecureUserManager extends UserManager {
 
   override async signinRedirect(args: SigninRedirectArgs = {}): Promise<void> {
     await this.prepare()
-    await super.signinRedirect({ nonce: createRandomToken(), ...args })
+    await super.signinRedirect({ ...args, nonce: createRandomToken() })
   }
 
   override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
     await this.prepare()
     return super.signinSilent({
-      nonce: createRandomToken(),
       forceIframeAuth: !this.#expected.useRefreshTokens,
       ...args,
+      nonce: createRandomToken(),
     })
   }
 
@@ -112,11 +117,13 @@ export class SecureUserManager extends UserManager {
     return super._signinEnd(url, verifySub)
   }
 
+  /** Every user the library would store is admitted first: no "same token as before" shortcut. */
   override async storeUser(user: User | null): Promise<void> {
-    if (user && !this.#expected.useRefreshTokens) user.refresh_token = undefined
-    if (user && user.id_token !== this.#acceptedIdToken) await this.#admit(user)
+    if (user) {
+      if (!this.#expected.useRefreshTokens) user.refresh_token = undefined
+      await this.#admit(user)
+    }
     await super.storeUser(user)
-    this.#acceptedIdToken = user?.id_token
   }
 
   /** Revokes a token at the provider's revocation endpoint (RFC 7009). */

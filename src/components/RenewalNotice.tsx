@@ -6,11 +6,18 @@ interface RenewalNoticeProps {
   expiresAt: number
   /** The browser withheld the provider's cookies or the provider wants the person: say so. */
   isInteractionNeeded: boolean
+  /** What made the last attempt fail, when it was more than the browser or the provider's session. */
+  cause: string | undefined
   onStay: () => void
 }
 
 /** Non-blocking warning that background renewal gave up, with the one action that can help. */
-export function RenewalNotice({ expiresAt, isInteractionNeeded, onStay }: RenewalNoticeProps) {
+export function RenewalNotice({
+  expiresAt,
+  isInteractionNeeded,
+  cause,
+  onStay,
+}: RenewalNoticeProps) {
   const msLeft = expiresAt * 1000 - useNow(1000)
   return (
     <section className="notice notice-warning" aria-label="Session ending" role="status">
@@ -18,7 +25,7 @@ export function RenewalNotice({ expiresAt, isInteractionNeeded, onStay }: Renewa
         Your session ends in {describeDuration(msLeft)}.{' '}
         {isInteractionNeeded
           ? 'Your browser did not let the sign-in provider renew it in the background.'
-          : 'Renewing it in the background did not work.'}
+          : `Renewing it in the background did not work${cause ? ` (${cause})` : ''}.`}
       </p>
       <button type="button" className="button" onClick={onStay}>
         Stay signed in

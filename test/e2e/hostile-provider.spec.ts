@@ -5,6 +5,7 @@ import {
   authorizationRequests,
   dumpAppStorage,
   recordRequests,
+  signIn,
   startSignIn,
   tokenRequests,
   userinfoRequests,
@@ -34,6 +35,25 @@ async function expectHandled(
   expect(storage).not.toMatch(/oidc\.|static-signin\.hint/)
   for (const token of await issuedTokens(requests)) expect(storage).not.toContain(token)
   expect(errors).toEqual([])
+  expect(await page.evaluate(() => 'sawSignedIn' in window)).toBe(false)
+}
+
+/**
+ * Marks the window the moment anything of the signed-in view enters the page: a MutationObserver
+ * runs before the browser paints, so this catches even a single frame.
+ */
+async function watchForSignedInView(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const headings = Array.from(document.querySelectorAll('h1'))
+      if (
+        document.querySelector('[data-testid="email"]') ||
+        headings.some((h) => h.textContent.startsWith('Welcome'))
+      ) {
+        Object.assign(window, { sawSignedIn: true })
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true })
+  })
 }
 
 async function issuedTokens(requests: Request[]): Promise<string[]> {
@@ -66,6 +86,16 @@ const AT_THE_CALLBACK: [HostileScenarioName, string, number, number][] = [
   ['token-500-html', 'The sign-in provider had a problem', 1, 0],
   ['token-invalid-grant-markup', 'This sign-in has expired', 1, 0],
   ['token-never-answers', 'The sign-in provider did not answer', 1, 0],
+  ['token-not-openid', 'Sign-in response rejected', 1, 0],
+  ['token-no-id-token', 'Sign-in response rejected', 1, 0],
+  ['token-id-token-not-jwt', 'Sign-in response rejected', 1, 0],
+  ['token-no-access-token', 'Sign-in response rejected', 1, 0],
+  ['token-type-mac', 'Sign-in response rejected', 1, 0],
+  ['token-scope-without-openid', 'Sign-in response rejected', 1, 0],
+  ['token-expires-in-zero', 'Sign-in response rejected', 1, 0],
+  ['token-expires-in-negative', 'Sign-in response rejected', 1, 0],
+  ['token-expires-in-text', 'Sign-in response rejected', 1, 0],
+  ['token-expires-in-absurd', 'Sign-in response rejected', 1, 0],
   ['authorization-denied-markup', 'Sign-in cancelled', 0, 0],
   ['authorization-wrong-iss', 'Sign-in response rejected', 0, 0],
   ['authorization-replaced-state', 'This sign-in link is no longer valid', 0, 0],
@@ -75,6 +105,7 @@ for (const [scenario, title, tokens, userinfos] of AT_THE_CALLBACK) {
   test(`handles a provider that answers with ${scenario}`, async ({ page, request }) => {
     await setScenario(request, { hostile: scenario })
     const errors = collectPageErrors(page)
+    await watchForSignedInView(page)
     await page.clock.install()
     const requests = recordRequests(page)
     await page.goto('/')
@@ -116,3 +147,52 @@ for (const [scenario, title] of [
     expect(tokenRequests(requests)).toHaveLength(0)
   })
 }
+
+/** Renewal answers that must be rejected; the session must stay exactly as it was. */
+const AT_RENEWAL: [HostileScenarioName, RegExp][] = [
+  ['token-not-openid', /does not include "openid"/],
+  ['token-expires-in-zero', /expires_in is 0/],
+  ['token-type-mac', /token_type is "MAC"/],
+  ['id-token-wrong-aud', /aud/],
+]
+
+for (const [scenario, cause] of AT_RENEWAL) {
+  test(`a renewal answered with ${scenario} is a failed attempt; the session stays as it was`, async ({
+    page,
+    request,
+  }) => {
+    test.slow()
+    await setScenario(request, { tokenTtlSeconds: 20 })
+    const errors = collectPageErrors(page)
+    const requests = recordRequests(page)
+    await page.goto('/')
+    await signIn(page)
+    const lastTokens = await page.getByTestId('last-renewal').textContent()
+    await setScenario(request, { tokenTtlSeconds: 20, hostile: scenario })
+
+    // Real time, not a fake clock: each iframe attempt has a 1 s time box that a fast-forward
+    // would end early. Renewal starts halfway through the 20 s life; three attempts, 1 s and 2 s apart.
+    const notice = page.getByRole('status', { name: 'Session ending' })
+    await expect(notice).toContainText('Sign-in response rejected', { timeout: 17_000 })
+    expect(tokenRequests(requests)).toHaveLength(4)
+    await expect(page.getByText(`Last renewal failed: Sign-in response rejected.`)).toContainText(
+      cause,
+    )
+    // Exactly as it was: same person, same tokens, no profile request with rejected tokens.
+    await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
+    await expect(page.getByTestId('last-renewal')).toHaveText(lastTokens ?? '')
+    expect(userinfoRequests(requests)).toHaveLength(1)
+    const storage = await dumpAppStorage(page)
+    for (const token of await issuedTokens(requests)) expect(storage).not.toContain(token)
+    expect(errors).toEqual([])
+  })
+}
+
+test('the watcher behind "nothing shown as signed in" does see a real sign-in', async ({
+  page,
+}) => {
+  await watchForSignedInView(page)
+  await page.goto('/')
+  await signIn(page)
+  expect(await page.evaluate(() => 'sawSignedIn' in window)).toBe(true)
+})

@@ -10,6 +10,8 @@ export interface HostileBehaviour {
   /** Rewrites the ID token's claims; the token is re-signed with the provider's key. */
   idTokenClaims?: (claims: Record<string, unknown>) => Record<string, unknown>
   token?: CannedResponse | 'never-answers'
+  /** Rewrites a successful token response (after the ID token rewrite, if any). */
+  tokenResponse?: (body: Record<string, unknown>) => Record<string, unknown>
   userinfo?: CannedResponse
   /** Rewrites the redirect back to the app (the authorization response). */
   authorizationResponse?: (callback: URL) => void
@@ -30,6 +32,10 @@ const html = (status: number, body: string): CannedResponse => ({
 })
 const without = (name: string) => (claims: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(claims).filter(([claim]) => claim !== name))
+const withFields = (fields: Record<string, unknown>) => (body: Record<string, unknown>) => ({
+  ...body,
+  ...fields,
+})
 
 /** One configuration per hostile scenario, selected per test by name. */
 export const HOSTILE_SCENARIOS = {
@@ -61,6 +67,20 @@ export const HOSTILE_SCENARIOS = {
     token: json(400, { error: 'invalid_grant', error_description: MARKUP }),
   },
   'token-never-answers': { token: 'never-answers' },
+  // An incomplete token response: no ID token and a scope without openid, so the library itself
+  // would treat it as plain OAuth and run no ID-token check at all.
+  'token-not-openid': {
+    tokenResponse: (body) => ({ ...without('id_token')(body), scope: 'email profile' }),
+  },
+  'token-no-id-token': { tokenResponse: without('id_token') },
+  'token-id-token-not-jwt': { tokenResponse: withFields({ id_token: 'not-a-jwt' }) },
+  'token-no-access-token': { tokenResponse: without('access_token') },
+  'token-type-mac': { tokenResponse: withFields({ token_type: 'MAC' }) },
+  'token-scope-without-openid': { tokenResponse: withFields({ scope: 'email profile' }) },
+  'token-expires-in-zero': { tokenResponse: withFields({ expires_in: 0 }) },
+  'token-expires-in-negative': { tokenResponse: withFields({ expires_in: -3600 }) },
+  'token-expires-in-text': { tokenResponse: withFields({ expires_in: 'one hour' }) },
+  'token-expires-in-absurd': { tokenResponse: withFields({ expires_in: 864_000 }) },
   'authorization-denied-markup': {
     authorizationResponse: (callback) => {
       callback.searchParams.delete('code')

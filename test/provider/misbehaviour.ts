@@ -90,6 +90,9 @@ export function misbehaviour(
       ctx.body = { ...(ctx.body as object), issuer: behaviour.discovery.issuer }
     }
     if (ctx.path === '/token') rewriteIdToken(ctx, behaviour, key)
+    if (ctx.path === '/token' && ctx.status === 200 && behaviour.tokenResponse) {
+      ctx.body = behaviour.tokenResponse(ctx.body as Record<string, unknown>)
+    }
     if (/^\/auth(\/|$)/.test(ctx.path)) rewriteAuthorizationResponse(ctx, behaviour, appOrigins)
   }
 }

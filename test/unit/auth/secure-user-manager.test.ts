@@ -111,6 +111,79 @@ describe('SecureUserManager', () => {
     expect((await manager.getUser())?.profile.email).toBe('ada@example.com')
   })
 
+  it.each([
+    ['no ID token at all', undefined],
+    ['the same ID token again, now expired', 'expired'],
+  ])('admits no user with %s: the ID token checks run on every store', async (_, kind) => {
+    const calls = installFakeProvider(NONCE)
+    const manager = newManager()
+    const stale = makeIdToken(validClaims(NONCE, { exp: Math.floor(Date.now() / 1000) - 3600 }))
+    const error = await authErrorOf(
+      manager.storeUser(
+        new User({
+          access_token: 'at',
+          token_type: 'Bearer',
+          id_token: kind === 'expired' ? stale : undefined,
+          profile: {} as User['profile'],
+        }),
+      ),
+    )
+    expect(error.code).toBe('id_token_invalid')
+    expect(requested(calls, '/userinfo')).toHaveLength(0)
+    expect(await manager.getUser()).toBeNull()
+  })
+
+  it.each([
+    ['a scope without openid and no ID token', { scope: 'email', id_token: undefined }],
+    ['expires_in 0', { expires_in: 0 }],
+    ['an absurd expires_in', { expires_in: 10 ** 9 }],
+    ['token_type N_A', { token_type: 'N_A' }],
+  ])(
+    'rejects a sign-in whose token response has %s: no userinfo, no user, no state left',
+    async (_, changes) => {
+      const calls = installFakeProvider(NONCE, {
+        token: (n) =>
+          new Response(
+            JSON.stringify({
+              access_token: 'at-1',
+              token_type: 'Bearer',
+              expires_in: 3599,
+              scope: 'openid email profile',
+              id_token: makeIdToken(validClaims(n)),
+              ...changes,
+            }),
+            { headers: { 'Content-Type': 'application/json' } },
+          ),
+      })
+      await arriveWithCallback(NONCE)
+      const manager = newManager()
+      const error = await authErrorOf(manager.signinCallback())
+      expect(error.code).toBe('token_response_invalid')
+      expect(requested(calls, '/userinfo')).toHaveLength(0)
+      expect(await manager.getUser()).toBeNull()
+      expect(sessionStorage.length).toBe(0)
+      expect(window.location.search).toBe('')
+    },
+  )
+
+  it('gives a token response without expires_in the default lifetime of an hour', async () => {
+    installFakeProvider(NONCE, {
+      token: (n) =>
+        new Response(
+          JSON.stringify({
+            access_token: 'at-1',
+            token_type: 'Bearer',
+            id_token: makeIdToken(validClaims(n)),
+          }),
+          { headers: { 'Content-Type': 'application/json' } },
+        ),
+    })
+    await arriveWithCallback(NONCE)
+    const user = await newManager().signinCallback()
+    expect(user?.expires_in).toBeGreaterThan(3590)
+    expect(user?.expires_in).toBeLessThanOrEqual(3600)
+  })
+
   it('refuses to start a sign-in when discovery names another issuer', async () => {
     installFakeProvider(NONCE)
     const realFetch = globalThis.fetch
