@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test'
 import { findChromium } from './test/tools/find-chromium.ts'
+import { googleArgs, LOCAL_ARGS } from './test/e2e/browser-args.ts'
+import { ensureTestCertificate } from './test/google/certificate.ts'
 import {
   APP_ORIGIN,
   APP_PORT,
+  GOOGLE_APP_ORIGIN,
   PROVIDER_PORT,
   RT_APP_ORIGIN,
   RT_APP_PORT,
@@ -23,22 +26,24 @@ export default defineConfig({
   use: {
     baseURL: APP_ORIGIN,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: findChromium(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Anything but this machine fails at once instead of hanging.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
-    },
+    launchOptions: { executablePath: findChromium(), args: LOCAL_ARGS },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /google\// },
+    {
+      // The Google build, unchanged, against the HTTPS stand-in for Google's hostnames.
+      name: 'google',
+      testMatch: /google\/.*\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        baseURL: GOOGLE_APP_ORIGIN,
+        launchOptions: {
+          executablePath: findChromium(),
+          args: googleArgs(ensureTestCertificate().spkiHash),
+        },
+      },
+    },
+  ],
   webServer: [
     {
       // A larger header limit lets the static server take the two-megabyte callback a test sends.
@@ -62,6 +67,13 @@ export default defineConfig({
         PROVIDER_PORT: String(RT_PROVIDER_PORT),
         APP_OUT_DIR: '.e2e/dist-refresh-tokens',
       },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'tsx test/google/start.ts',
+      url: `${GOOGLE_APP_ORIGIN}/`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

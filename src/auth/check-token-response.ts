@@ -11,11 +11,13 @@ import { decodeJwtHeader, decodeJwtPayload } from './decode-jwt.ts'
 export const TOKEN_LIFETIME = { DEFAULT_SECONDS: 3600, MIN_SECONDS: 10, MAX_SECONDS: 86_400 }
 
 /** A token response that passed {@link checkTokenResponse}, with `expires_in` always a number. */
-export type CheckedTokenResponse = Record<string, unknown> & {
+export interface CheckedTokenResponse {
   access_token: string
   token_type: string
   id_token: string
   expires_in: number
+  scope?: string
+  refresh_token?: string
 }
 
 function reject(detail: string): never {
@@ -65,7 +67,8 @@ function checkIdTokenShape(value: unknown): string {
  * `token_type` Bearer in any letter case (RFC 6749 §5.1 says case-insensitive), a well-formed
  * `id_token` (its claims are checked later by validateIdToken), a sane `expires_in` (see
  * {@link TOKEN_LIFETIME}), and a `scope`, when present, that still holds `openid`.
- * @returns the same response with `expires_in` as a number of seconds.
+ * @returns only the token response members (RFC 6749 §5.1, OIDC Core §3.1.3.3), with `expires_in`
+ *   as a number of seconds; anything else the provider added is dropped.
  * @throws AuthError `token_response_invalid`, the failed check in `detail`.
  */
 export function checkTokenResponse(response: unknown): CheckedTokenResponse {
@@ -84,8 +87,11 @@ export function checkTokenResponse(response: unknown): CheckedTokenResponse {
     reject(`The granted scope ${describe(scope)} does not include "openid".`)
   }
   const idToken = checkIdTokenShape(id_token)
+  // oidc-client-ts merges the whole JSON onto its own response object, whose other fields
+  // (`userState`, `url_state`, `profile`, …) carry this tab's state: hand it the token fields only.
   return {
-    ...fields,
+    ...(typeof scope === 'string' ? { scope } : {}),
+    ...(typeof fields.refresh_token === 'string' ? { refresh_token: fields.refresh_token } : {}),
     access_token,
     token_type,
     id_token: idToken,

@@ -49,6 +49,22 @@ const PROVIDER_ERRORS: Record<string, [string, string]> = {
   ],
 }
 
+/** Configuration mistakes with a known fix, addressed to the site owner (README, Troubleshooting). */
+const CONFIGURATION_FIXES: Record<string, string> = {
+  invalid_client:
+    'The provider does not recognise this app’s client ID or secret. The site owner must check VITE_OIDC_CLIENT_ID and VITE_OIDC_CLIENT_SECRET against the OAuth client in the Google Cloud console, then rebuild.',
+  deleted_client:
+    'The OAuth client this app uses was deleted. The site owner must create a new one and set VITE_OIDC_CLIENT_ID and VITE_OIDC_CLIENT_SECRET.',
+  redirect_uri_mismatch:
+    'This site’s address is not registered with the provider. The site owner must add it as an authorized redirect URI of the OAuth client.',
+  origin_mismatch:
+    'This site’s origin is not registered with the provider. The site owner must add it as an authorized JavaScript origin of the OAuth client.',
+}
+
+/** Google's token endpoint refuses a Web application client without its secret, even with PKCE. */
+const MISSING_SECRET_FIX =
+  'Google needs this app’s client secret to finish signing in. The site owner must set VITE_OIDC_CLIENT_SECRET to the secret of the OAuth client, then rebuild.'
+
 const CONFIGURATION_ERRORS = new Set([
   'invalid_client',
   'unauthorized_client',
@@ -84,10 +100,14 @@ function describeProviderError(
   const detail = clip(description ? `${code}: ${description}` : code)
   const known = PROVIDER_ERRORS[code]
   if (known) return { title: known[0], message: known[1], detail }
+  if (code === 'invalid_request' && /client_secret is missing/i.test(description ?? '')) {
+    return { title: 'Sign-in is misconfigured', message: MISSING_SECRET_FIX, detail }
+  }
   if (CONFIGURATION_ERRORS.has(code)) {
     return {
       title: 'Sign-in is misconfigured',
       message:
+        CONFIGURATION_FIXES[code] ??
         'The provider does not accept this app’s configuration. The site owner needs to fix it.',
       detail,
     }

@@ -11,7 +11,7 @@ export interface RevocationRequest {
 
 /**
  * Revokes a token (RFC 7009 §2.1). Success is HTTP 200 whatever the body and its content type
- * (§2.2) — oidc-client-ts's own revokeToken rejects a 200 that is not JSON, which some providers
+ * (§2.2), or Google's 400 `invalid_token` for a token that is already dead — oidc-client-ts's own revokeToken rejects a 200 that is not JSON, which some providers
  * send, so this is done here.
  * @throws AuthError (`timeout`) or an Error naming the HTTP status.
  */
@@ -42,5 +42,20 @@ export async function revokeToken(req: RevocationRequest): Promise<void> {
     }
     throw error
   }
-  if (response.status !== 200) throw new Error(`Revocation answered HTTP ${response.status}.`)
+  if (response.status === 200 || (await isAlreadyInvalid(response))) return
+  throw new Error(`Revocation answered HTTP ${response.status}.`)
+}
+
+/**
+ * Google answers 400 `invalid_token` ("Token expired or revoked") where RFC 7009 §2.2 would answer
+ * 200: either way the token can no longer be used, which is all revocation is for.
+ */
+async function isAlreadyInvalid(response: Response): Promise<boolean> {
+  if (response.status !== 400) return false
+  try {
+    const body = (await response.json()) as { error?: unknown } | null
+    return body?.error === 'invalid_token'
+  } catch {
+    return false
+  }
 }

@@ -1,6 +1,6 @@
 import type { OidcClient } from 'oidc-client-ts'
 
-type Exchange = (args: never) => Promise<Record<string, unknown>>
+type Exchange = (args: never) => Promise<object>
 interface TokenClientLike {
   exchangeCode: Exchange
   exchangeRefreshToken: Exchange
@@ -25,7 +25,7 @@ function isTokenClient(value: unknown): value is TokenClientLike {
  */
 export function interceptTokenResponses(
   oidcClient: OidcClient,
-  check: (response: unknown) => Record<string, unknown>,
+  check: (response: unknown) => object,
 ): void {
   // Protected members, reached on purpose: the only way to see the raw response.
   const client = oidcClient as unknown as {

@@ -1,4 +1,5 @@
 import type { PersonProfile } from '../auth/profile.ts'
+import { nameGrantedScopes } from '../google/scopes.ts'
 
 interface ProfileCardProps {
   profile: PersonProfile
@@ -53,7 +54,7 @@ export function ProfileCard({ profile, scopes, expiresAt, now }: ProfileCardProp
           </>
         )}
         <dt>Granted scopes</dt>
-        <dd>{scopes.join(' ')}</dd>
+        <dd data-testid="scopes">{nameGrantedScopes(scopes).join(' ')}</dd>
         <dt>Access token expires</dt>
         <dd>{describeExpiry(expiresAt, now)}</dd>
         <dt>Account ID (sub)</dt>

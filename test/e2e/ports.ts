@@ -9,3 +9,10 @@ export const RT_APP_PORT = 4274
 export const RT_PROVIDER_PORT = 4501
 export const RT_APP_ORIGIN = `http://127.0.0.1:${RT_APP_PORT}`
 export const RT_PROVIDER_ORIGIN = `http://127.0.0.1:${RT_PROVIDER_PORT}`
+
+/** The Google build, unchanged, and the HTTPS stand-in that answers for Google's hostnames. */
+export const GOOGLE_APP_PORT = 4276
+export const GOOGLE_APP_ORIGIN = `http://127.0.0.1:${GOOGLE_APP_PORT}`
+export const STAND_IN_PORT = 4443
+/** Plain-HTTP port where tests switch the stand-in's scenario. */
+export const STAND_IN_CONTROL_PORT = 4444

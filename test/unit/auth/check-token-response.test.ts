@@ -34,6 +34,25 @@ describe('checkTokenResponse', () => {
     expect(checked.access_token).toBe(google.access_token)
   })
 
+  it("hands on only the token response's own members", () => {
+    const checked = checkTokenResponse({
+      ...google,
+      refresh_token: 'rt',
+      userState: { returnTo: '//evil.example' },
+      url_state: 'x',
+      profile: { sub: 'mallory' },
+      session_state: 's',
+    })
+    expect(Object.keys(checked).sort()).toEqual([
+      'access_token',
+      'expires_in',
+      'id_token',
+      'refresh_token',
+      'scope',
+      'token_type',
+    ])
+  })
+
   it.each([
     ['a JSON array', [google], /not a JSON object/],
     ['null', null, /not a JSON object/],

@@ -29,6 +29,28 @@ describe('describeAuthError', () => {
     })
   })
 
+  it.each([
+    ['invalid_request', 'client_secret is missing.', /VITE_OIDC_CLIENT_SECRET/],
+    ['invalid_client', 'Unauthorized', /VITE_OIDC_CLIENT_ID and VITE_OIDC_CLIENT_SECRET/],
+    ['invalid_client', 'The OAuth client was not found.', /Google Cloud console/],
+    ['deleted_client', 'The OAuth client was deleted.', /create a new one/],
+    ['redirect_uri_mismatch', 'Bad Request', /authorized redirect URI/],
+    ['origin_mismatch', '', /authorized JavaScript origin/],
+  ])("tells the site owner how to fix Google's %s (%s)", (error, description, fix) => {
+    const result = describeAuthError(
+      wrapped(new ErrorResponse({ error, error_description: description })),
+    )
+    expect(result.title).toBe('Sign-in is misconfigured')
+    expect(result.message).toMatch(fix)
+  })
+
+  it('does not blame the client secret for other invalid_request answers', () => {
+    const result = describeAuthError(
+      wrapped(new ErrorResponse({ error: 'invalid_request', error_description: 'Missing scope' })),
+    )
+    expect(result.message).not.toMatch(/SECRET/)
+  })
+
   it('keeps provider markup as text and clips it', () => {
     const description = `<img src=x onerror=alert(1)>${'x'.repeat(500)}`
     const result = describeAuthError(

@@ -29,9 +29,20 @@ describe('revokeToken', () => {
     })
   })
 
-  it.each([[400], [503]])('fails on HTTP %i', async (status) => {
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response('{}', { status })))
+  it.each([
+    [400, '{}'],
+    [400, '{"error":"invalid_request"}'],
+    [400, 'not json'],
+    [503, '{"error":"invalid_token"}'],
+  ])('fails on HTTP %i with %s', async (status, body) => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status })))
     await expect(revokeToken(request)).rejects.toThrow(`HTTP ${status}`)
+  })
+
+  it("accepts Google's 400 invalid_token: the token is already expired or revoked", async () => {
+    const body = '{"error":"invalid_token","error_description":"Token expired or revoked"}'
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(body, { status: 400 })))
+    await expect(revokeToken(request)).resolves.toBeUndefined()
   })
 
   it('gives up after the timeout', async () => {

@@ -1,0 +1,59 @@
+/**
+ * Google's answers as recorded in docs/google-wire-format.md (each with its source there). The
+ * stand-in sends exactly these; change them only together with that page.
+ */
+
+/** The hosts the Google build talks to; the browser resolves each to the stand-in. */
+export const GOOGLE_HOSTS = [
+  'accounts.google.com',
+  'oauth2.googleapis.com',
+  'openidconnect.googleapis.com',
+  'www.googleapis.com',
+  'lh3.googleusercontent.com',
+] as const
+
+/** What Google grants for `email` and `profile`: the long forms, in this order, `openid` as is. */
+export const GRANTED_SCOPE =
+  'https://www.googleapis.com/auth/userinfo.profile https://www.googleapis.com/auth/userinfo.email openid'
+
+/** The scope parameter of Google's redirect back (space-separated; the URL encodes it with `+`). */
+export const CALLBACK_SCOPE =
+  'email profile https://www.googleapis.com/auth/userinfo.email openid https://www.googleapis.com/auth/userinfo.profile'
+
+/** `expires_in` of every access token: one second short of the hour. */
+export const EXPIRES_IN = 3599
+
+export interface GoogleErrorBody {
+  error: string
+  error_description: string
+}
+export type GoogleError = readonly [status: number, body: GoogleErrorBody]
+
+/** Error answers of the token, userinfo and revocation endpoints, byte for byte as recorded. */
+export const GOOGLE_ERRORS = {
+  clientSecretMissing: [
+    400,
+    { error: 'invalid_request', error_description: 'client_secret is missing.' },
+  ],
+  clientNotFound: [
+    401,
+    { error: 'invalid_client', error_description: 'The OAuth client was not found.' },
+  ],
+  wrongSecret: [401, { error: 'invalid_client', error_description: 'Unauthorized' }],
+  invalidGrant: [400, { error: 'invalid_grant', error_description: 'Bad Request' }],
+  userinfoUnauthorized: [
+    401,
+    { error: 'invalid_request', error_description: 'Invalid Credentials' },
+  ],
+  revokeInvalidToken: [
+    400,
+    { error: 'invalid_token', error_description: 'Token expired or revoked' },
+  ],
+} as const satisfies Record<string, GoogleError>
+
+/** Google's own error page at accounts.google.com; it never redirects back to the app. */
+export function renderGoogleErrorPage(code: string, explanation: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error 400 (OAuth2 Error)</title></head>
+<body><main><h1>Access blocked: This app’s request is invalid</h1>
+<p>${explanation}</p><p><strong>Error 400: ${code}</strong></p></main></body></html>`
+}
