@@ -39,8 +39,12 @@ async function request(req: UserInfoRequest): Promise<Response> {
         `No userinfo response within ${req.timeoutMs / 1000} s.`,
       )
     }
-    throw new AuthError('userinfo_failed', 'Your profile could not be loaded.', 'Network error.')
+    failWith('Network error.')
   }
+}
+
+function failWith(detail: string): never {
+  throw new AuthError('userinfo_failed', 'Your profile could not be loaded.', detail)
 }
 
 /**
@@ -50,9 +54,7 @@ async function request(req: UserInfoRequest): Promise<Response> {
  */
 export async function fetchUserInfo(req: UserInfoRequest): Promise<UserInfoClaims> {
   // An absent subject must never "match" an absent one (undefined === undefined).
-  if (typeof req.expectedSubject !== 'string' || req.expectedSubject === '') {
-    throw new AuthError('no_session', 'Sign in to load your profile.', 'No validated subject.')
-  }
+  if (!req.expectedSubject) throw new AuthError('no_session', 'Sign in to load your profile.')
   const response = await request(req)
   if (response.status === 401) {
     throw new AuthError(
@@ -61,31 +63,17 @@ export async function fetchUserInfo(req: UserInfoRequest): Promise<UserInfoClaim
       'The userinfo endpoint answered HTTP 401 (token revoked or expired).',
     )
   }
-  if (!response.ok) {
-    throw new AuthError(
-      'userinfo_failed',
-      'Your profile could not be loaded.',
-      `The userinfo endpoint answered HTTP ${response.status}.`,
-    )
-  }
+  if (!response.ok) failWith(`The userinfo endpoint answered HTTP ${response.status}.`)
   const contentType = response.headers.get('Content-Type') ?? ''
   let body: unknown
   try {
     if (!/^application\/json\b/i.test(contentType)) throw new Error(contentType)
     body = await response.json()
   } catch {
-    throw new AuthError(
-      'userinfo_failed',
-      'Your profile could not be loaded.',
-      'The userinfo endpoint did not answer with JSON.',
-    )
+    failWith('The userinfo endpoint did not answer with JSON.')
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new AuthError(
-      'userinfo_failed',
-      'Your profile could not be loaded.',
-      'Not a JSON object.',
-    )
+    failWith('Not a JSON object.')
   }
   const claims = body as Record<string, unknown>
   if (claims.sub !== req.expectedSubject) {

@@ -29,6 +29,9 @@ export function readReturnTo(value: unknown, basePath: string): string {
     return basePath
   }
   if (url.origin !== PROBE_ORIGIN || !url.pathname.startsWith(basePath)) return basePath
+  // Dot segments can normalise into a scheme-relative URL (`/.//evil.example` → `//evil.example`):
+  // judge the path that would be used, not the one that came in.
+  if (url.pathname.startsWith('//')) return basePath
   for (const name of CALLBACK_PARAMETERS) url.searchParams.delete(name)
   return `${url.pathname}${url.search}${url.hash}`
 }

@@ -42,20 +42,11 @@ export async function revokeToken(req: RevocationRequest): Promise<void> {
     }
     throw error
   }
-  if (response.status === 200 || (await isAlreadyInvalid(response))) return
-  throw new Error(`Revocation answered HTTP ${response.status}.`)
-}
-
-/**
- * Google answers 400 `invalid_token` ("Token expired or revoked") where RFC 7009 §2.2 would answer
- * 200: either way the token can no longer be used, which is all revocation is for.
- */
-async function isAlreadyInvalid(response: Response): Promise<boolean> {
-  if (response.status !== 400) return false
-  try {
-    const body = (await response.json()) as { error?: unknown } | null
-    return body?.error === 'invalid_token'
-  } catch {
-    return false
+  if (response.status === 200) return
+  // Google answers 400 `invalid_token` ("Token expired or revoked") where RFC 7009 §2.2 would
+  // answer 200: either way the token can no longer be used, which is all revocation is for.
+  const answer: unknown = response.status === 400 ? await response.json().catch(() => null) : null
+  if ((answer as { error?: unknown } | null)?.error !== 'invalid_token') {
+    throw new Error(`Revocation answered HTTP ${response.status}.`)
   }
 }

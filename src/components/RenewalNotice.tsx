@@ -24,7 +24,7 @@ export function RenewalNotice({
       <p>
         Your session ends in {describeDuration(msLeft)}.{' '}
         {isInteractionNeeded
-          ? 'The sign-in provider could not renew it in the background: your browser may withhold its cookies, or it wants you to confirm it is you.'
+          ? 'The sign-in provider could not renew it in the background (blocked cookies, or it wants you to confirm).'
           : `Renewing it in the background did not work${cause ? ` (${cause})` : ''}.`}
       </p>
       <button type="button" className="button" onClick={onStay}>

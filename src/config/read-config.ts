@@ -77,13 +77,18 @@ function readSetting(value: string | undefined): string | undefined {
  */
 export function readConfig(env: ConfigEnv): ConfigResult {
   const problems: ConfigProblem[] = []
-  const issuer = (readSetting(env.VITE_OIDC_ISSUER) ?? GOOGLE_ISSUER).replace(/\/+$/, '')
+  // Kept exactly as given: issuers are compared as exact strings (OIDC Discovery §4.3), and one
+  // such as `https://tenant.example.com/` really ends with its slash.
+  const issuer = readSetting(env.VITE_OIDC_ISSUER) ?? GOOGLE_ISSUER
   const clientId = readSetting(env.VITE_OIDC_CLIENT_ID) ?? ''
   const clientSecret = readSetting(env.VITE_OIDC_CLIENT_SECRET)
   const scope = readSetting(env.VITE_OIDC_SCOPE) ?? DEFAULT_SCOPE
   const isGoogle = isGoogleIssuer(issuer)
 
-  const issuerProblem = checkIssuer(issuer)
+  const issuerProblem =
+    issuer === `${GOOGLE_ISSUER}/`
+      ? `"${issuer}" is not Google's issuer: leave the variable unset, or use ${GOOGLE_ISSUER} (no trailing slash).`
+      : checkIssuer(issuer)
   if (issuerProblem) problems.push({ variable: 'VITE_OIDC_ISSUER', message: issuerProblem })
 
   if (clientId === '') {

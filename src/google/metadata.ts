@@ -7,8 +7,10 @@ export const GOOGLE_ISSUER = 'https://accounts.google.com'
 export const GOOGLE_LEGACY_ISSUER = 'accounts.google.com'
 
 /**
- * Google's discovery document, embedded so that nothing is fetched before the redirect.
- * Source: https://accounts.google.com/.well-known/openid-configuration (see shared/docs/google-oauth.md).
+ * Google's discovery document, embedded so that nothing is fetched before the redirect: the members
+ * oidc-client-ts reads. Source: https://accounts.google.com/.well-known/openid-configuration (the
+ * whole document, with `plain`/`S256` PKCE and only `client_secret_post`/`_basic` client auth, is
+ * in shared/docs/google-oauth.md and docs/google-wire-format.md).
  * There is deliberately no `end_session_endpoint`: Google has none.
  */
 export const googleMetadata: Partial<OidcMetadata> = {
@@ -18,24 +20,6 @@ export const googleMetadata: Partial<OidcMetadata> = {
   userinfo_endpoint: 'https://openidconnect.googleapis.com/v1/userinfo',
   revocation_endpoint: 'https://oauth2.googleapis.com/revoke',
   jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs',
-  response_types_supported: ['code', 'token', 'id_token', 'code token', 'code id_token', 'none'],
-  subject_types_supported: ['public'],
-  scopes_supported: ['openid', 'email', 'profile'],
-  token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-  claims_supported: [
-    'aud',
-    'email',
-    'email_verified',
-    'exp',
-    'family_name',
-    'given_name',
-    'iat',
-    'iss',
-    'name',
-    'picture',
-    'sub',
-  ],
-  code_challenge_methods_supported: ['plain', 'S256'],
 }
 
 /** True when the configured issuer is Google's. */

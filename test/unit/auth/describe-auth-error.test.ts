@@ -32,8 +32,8 @@ describe('describeAuthError', () => {
   it.each([
     ['invalid_request', 'client_secret is missing.', /VITE_OIDC_CLIENT_SECRET/],
     ['invalid_client', 'Unauthorized', /VITE_OIDC_CLIENT_ID and VITE_OIDC_CLIENT_SECRET/],
-    ['invalid_client', 'The OAuth client was not found.', /Google Cloud console/],
-    ['deleted_client', 'The OAuth client was deleted.', /create a new one/],
+    ['invalid_client', 'The OAuth client was not found.', /VITE_OIDC_CLIENT_ID/],
+    ['deleted_client', 'The OAuth client was deleted.', /create a new OAuth client/],
     ['redirect_uri_mismatch', 'Bad Request', /authorized redirect URI/],
     ['origin_mismatch', '', /authorized JavaScript origin/],
   ])("tells the site owner how to fix Google's %s (%s)", (error, description, fix) => {

@@ -22,21 +22,32 @@ describe('readConfig', () => {
     })
   })
 
-  it('accepts another provider without a secret, trimming a trailing slash', () => {
+  it.each([
+    ['http://127.0.0.1:4400', 'http://127.0.0.1:4400'],
+    ['http://127.0.0.1:4400/', 'http://127.0.0.1:4400/'],
+    ['https://tenant.example.com/realms/x/', 'https://tenant.example.com/realms/x/'],
+  ])('keeps the issuer %s exactly as given (compared as an exact string)', (raw, issuer) => {
     const result = readConfig({
-      VITE_OIDC_ISSUER: 'http://127.0.0.1:4400/',
+      VITE_OIDC_ISSUER: raw,
       VITE_OIDC_CLIENT_ID: 'local',
       VITE_LOCAL_PROVIDER: '1',
     })
     expect(result).toMatchObject({
       ok: true,
-      config: {
-        issuer: 'http://127.0.0.1:4400',
-        isGoogle: false,
-        isLocalProvider: true,
-        clientSecret: undefined,
-      },
+      config: { issuer, isGoogle: false, isLocalProvider: true, clientSecret: undefined },
     })
+  })
+
+  it("names the fix for Google's issuer written with a trailing slash", () => {
+    const result = readConfig({
+      VITE_OIDC_ISSUER: 'https://accounts.google.com/',
+      VITE_OIDC_CLIENT_ID: 'x.apps.googleusercontent.com',
+      VITE_OIDC_CLIENT_SECRET: 's',
+    })
+    expect(result.ok).toBe(false)
+    const problems = result.ok ? [] : result.problems
+    expect(problems.map((p) => p.variable)).toEqual(['VITE_OIDC_ISSUER'])
+    expect(problems[0]?.message).toMatch(/no trailing slash/)
   })
 
   it.each<[string, ConfigEnv, string, RegExp]>([

@@ -10,12 +10,12 @@ describe('nameGrantedScopes', () => {
         'https://www.googleapis.com/auth/userinfo.email',
         'openid',
       ],
-      ['openid', 'email', 'profile'],
+      ['profile', 'email', 'openid'],
     ],
     [
       'short and long forms of the same grant',
       ['email', 'https://www.googleapis.com/auth/userinfo.email', 'openid', 'profile'],
-      ['openid', 'email', 'profile'],
+      ['email', 'openid', 'profile'],
     ],
     [
       'another API scope, kept as it is',
