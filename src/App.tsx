@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './auth/AppAuthProvider.tsx'
 import { describeAuthError } from './auth/describe-auth-error.ts'
@@ -8,10 +8,10 @@ import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
 import { Layout } from './components/Layout.tsx'
 import { LocalProviderNotice } from './components/LocalProviderNotice.tsx'
-import { RenewalNotice } from './components/RenewalNotice.tsx'
 import { SessionEndedNotice } from './components/SessionEndedNotice.tsx'
 import { SignOutNotice } from './components/SignOutNotice.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
+import { preloadSignedInViews, useSignedInViews } from './components/use-signed-in-views.ts'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
@@ -30,6 +30,11 @@ const ROUTER_BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 
 function AppContent({ config }: AppProps) {
   const s = useSession()
+  // A callback or a restore is under way: fetch the signed-in views alongside the tokens.
+  useEffect(() => {
+    if (s.isStarting) preloadSignedInViews()
+  }, [s.isStarting])
+  const views = useSignedInViews(s.session !== undefined)
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
   if (s.isStarting) {
     return (
@@ -42,16 +47,19 @@ function AppContent({ config }: AppProps) {
   const { keeping, session } = s
   const renewalProblem =
     keeping.renewalError === undefined ? undefined : describeAuthError(keeping.renewalError)
+  const profileProblem =
+    keeping.profileError === undefined ? undefined : describeAuthError(keeping.profileError)
 
   let alert
   if (s.error) {
     alert = <AuthErrorAlert description={describeAuthError(s.error)} onRetry={onSignIn} />
   } else if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
-    alert = (
-      <RenewalNotice
+    alert = views && (
+      <views.RenewalNotice
         expiresAt={session.expiresAt}
         isInteractionNeeded={isInteractionNeeded(keeping.renewalError)}
         cause={renewalProblem?.title}
+        isBusy={keeping.isStaying}
         onStay={() => void s.stayLoggedIn()}
       />
     )
@@ -76,6 +84,7 @@ function AppContent({ config }: AppProps) {
                   session={session}
                   keeping={keeping}
                   renewalProblem={renewalProblem}
+                  profileProblem={profileProblem}
                   isRedirecting={s.isRedirecting}
                   onSignIn={onSignIn}
                   onSignOut={() => void s.signOut()}

@@ -10,6 +10,7 @@ export type AuthErrorCode =
   | 'userinfo_unauthorized'
   | 'no_session'
   | 'timeout'
+  | 'superseded'
 
 /**
  * An authentication failure detected by this app's own checks (the ones oidc-client-ts leaves

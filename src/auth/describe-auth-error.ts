@@ -21,6 +21,7 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   userinfo_unauthorized: 'Your session is no longer accepted',
   no_session: 'You are not signed in',
   timeout: 'The sign-in provider did not answer',
+  superseded: 'You are signed out',
 }
 
 const PROVIDER_ERRORS: Record<string, [string, string]> = {

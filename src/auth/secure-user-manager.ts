@@ -49,6 +49,8 @@ export interface SecurityExpectations {
 export class SecureUserManager extends UserManager {
   readonly #expected: SecurityExpectations
   #metadata: Promise<Partial<OidcMetadata>> | undefined
+  #storeGate: ((user: User) => void) | undefined
+  readonly #callbackFailedListeners = new Set<() => void>()
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
@@ -94,13 +96,30 @@ export class SecureUserManager extends UserManager {
       return await super.signinCallback(url)
     } catch (error: unknown) {
       // Whatever round trip this tab had pending is over: leave no PKCE verifier behind.
-      await this.#discardPendingSignins()
+      await this.discardPendingSignins()
+      this.#callbackFailedListeners.forEach((listener) => {
+        listener()
+      })
       throw error
     } finally {
       if (url === window.location.href) {
         window.history.replaceState(window.history.state, '', removeCallbackParameters(url))
       }
     }
+  }
+
+  /** Called whenever processing a callback fails; returns the unsubscribe. */
+  addCallbackFailed(listener: () => void): () => void {
+    this.#callbackFailedListeners.add(listener)
+    return () => this.#callbackFailedListeners.delete(listener)
+  }
+
+  /**
+   * Lets the session's owner refuse a store (by throwing): a result that arrives after the person
+   * signed out is neither stored nor announced. Only the session keeper sets it.
+   */
+  setStoreGate(gate: ((user: User) => void) | undefined): void {
+    this.#storeGate = gate
   }
 
   protected override async _signinEnd(url: string, verifySub?: string): Promise<User> {
@@ -120,6 +139,7 @@ export class SecureUserManager extends UserManager {
   /** Every user the library would store is admitted first: no "same token as before" shortcut. */
   override async storeUser(user: User | null): Promise<void> {
     if (user) {
+      this.#storeGate?.(user)
       if (!this.#expected.useRefreshTokens) user.refresh_token = undefined
       await this.#admit(user)
     }
@@ -141,22 +161,39 @@ export class SecureUserManager extends UserManager {
   }
 
   /**
-   * Fetches userinfo again with the current access token and updates the displayed profile.
+   * Fetches userinfo with this user's access token and returns the claims that may be shown.
+   * Stores nothing: the session keeper decides whether the answer still applies.
    * @throws AuthError — `userinfo_unauthorized` when the provider no longer accepts the token.
    */
-  async reloadProfile(): Promise<User> {
-    const user = await this.getUser()
-    if (!user) throw new AuthError('no_session', 'Sign in to load your profile.')
+  async fetchDisplayClaims(user: User): Promise<Record<string, unknown>> {
     const userinfo = await fetchUserInfo({
       endpoint: await this.metadataService.getUserInfoEndpoint(),
       accessToken: user.access_token,
       expectedSubject: user.profile.sub,
       timeoutMs: this.#expected.userinfoTimeoutMs,
     })
-    user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
+    return pickDisplayClaims(userinfo)
+  }
+
+  /** Shows newer display claims for the stored user (same tokens, already admitted). */
+  async replaceProfile(user: User, claims: Record<string, unknown>): Promise<void> {
+    user.profile = { ...user.profile, ...claims }
     await super.storeUser(user)
-    await this._events.load(user)
-    return user
+    await this.events.load(user)
+  }
+
+  /**
+   * Forgets pending sign-in requests (state, PKCE verifier, nonce) of this tab: all of them, or
+   * only those of one kind (`si:s`: silent attempts, whose iframe may have given up).
+   */
+  async discardPendingSignins(requestType?: string): Promise<void> {
+    const store = this.settings.stateStore
+    for (const key of await store.getAllKeys()) {
+      if (requestType !== undefined && readRequestType(await store.get(key)) !== requestType) {
+        continue
+      }
+      await store.remove(key)
+    }
   }
 
   async #admit(user: User): Promise<void> {
@@ -180,13 +217,16 @@ export class SecureUserManager extends UserManager {
     user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
   }
 
-  async #discardPendingSignins(): Promise<void> {
-    const store = this.settings.stateStore
-    await Promise.all((await store.getAllKeys()).map((key) => store.remove(key)))
-  }
-
   async #discardState(url: string): Promise<void> {
     const state = URL.canParse(url) ? new URL(url).searchParams.get('state') : null
     if (state) await this.settings.stateStore.remove(state)
+  }
+}
+
+function readRequestType(stored: string | null): unknown {
+  try {
+    return (JSON.parse(stored ?? 'null') as { request_type?: unknown } | null)?.request_type
+  } catch {
+    return undefined
   }
 }

@@ -1,13 +1,26 @@
 import type { User } from 'oidc-client-ts'
-import { planRenewal, type RenewalPlan } from './renewal-plan.ts'
+import { AuthError } from './auth-error.ts'
+import { isInteractionNeeded } from './is-quiet-failure.ts'
+import { planRenewal } from './renewal-plan.ts'
+import { RenewalSchedule } from './renewal-schedule.ts'
 import type { SecureUserManager } from './secure-user-manager.ts'
 import type { SessionChannel, SessionMessage } from './session-channel.ts'
 import type { SessionHint } from './session-hint.ts'
 import { signOut, type SignOutManager, type SignOutResult } from './sign-out.ts'
+import { SilentFlight, type Flight } from './silent-flight.ts'
 
 /** What the keeper needs from the manager (an interface, so tests can pass a fake). */
 export type KeptManager = SignOutManager &
-  Pick<SecureUserManager, 'signinSilent' | 'signinRedirect' | 'reloadProfile'> & {
+  Pick<
+    SecureUserManager,
+    | 'signinSilent'
+    | 'signinRedirect'
+    | 'fetchDisplayClaims'
+    | 'replaceProfile'
+    | 'discardPendingSignins'
+    | 'setStoreGate'
+    | 'addCallbackFailed'
+  > & {
     events: Pick<
       SecureUserManager['events'],
       'addUserLoaded' | 'removeUserLoaded' | 'addUserUnloaded' | 'removeUserUnloaded'
@@ -29,24 +42,53 @@ export interface SessionSnapshot {
   phase: 'idle' | 'callback' | 'restoring' | 'renewing' | 'failed'
   lastTokens: { at: number; source: TokenSource; durationMs: number } | undefined
   renewalError: unknown
+  /** Reloading the profile failed, the session itself still holds. */
+  profileError: unknown
+  /** Restoring or joining a session failed for a reason other than "the provider session ended". */
+  startError: unknown
   endReason: EndReason | undefined
   signOutResult: SignOutResult | undefined
+  /** "Stay signed in" is on its way to the provider. */
+  isStaying: boolean
 }
 
 export interface SessionKeeperOptions {
   hint: SessionHint
-  channel: SessionChannel
+  channel: Pick<SessionChannel, 'post' | 'listen'>
   /** The page was loaded as an authorization callback: no restore, the callback signs in. */
   isCallback: boolean
   /** Time box of a silent sign-in not tied to a token's lifetime (restore, other tab, "Renew now"). */
   silentTimeoutSeconds: number
 }
 
+/** The snapshot of a tab with no session in progress (what came before is kept in `lastTokens`). */
+const CLEARED = {
+  phase: 'idle',
+  renewalError: undefined,
+  profileError: undefined,
+  startError: undefined,
+  endReason: undefined,
+  signOutResult: undefined,
+  isStaying: false,
+} as const satisfies Omit<SessionSnapshot, 'lastTokens'>
+
+/** How often the wall clock is read for renewal and expiry. */
+const TICK_MS = 1000
+
+const superseded = () => new AuthError('superseded', 'You signed out while this was in progress.')
+const isSuperseded = (error: unknown) => (error as { code?: unknown } | null)?.code === 'superseded'
+const isUnauthorized = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'userinfo_unauthorized'
+
 /**
- * Keeps a signed-in session alive without the person noticing, and tells them honestly when it
- * cannot (plain TypeScript; React reads it through useSyncExternalStore):
- * - renews before expiry (iframe with `prompt=none` + `login_hint`, or refresh token), a bounded
- *   number of times, then reports `failed` so the app can offer a top-level "Stay signed in";
+ * The one owner of the session (plain TypeScript; React reads it through useSyncExternalStore).
+ * Every operation captures the session's generation when it starts; sign-out, the end of a
+ * session and another tab's sign-out start a new one, and a result that arrives for an older
+ * generation is refused at the store (see {@link SecureUserManager.setStoreGate}): never stored,
+ * announced or broadcast, its access token revoked. At most one silent sign-in runs at a time
+ * ({@link SilentFlight}); later callers join it. It also:
+ * - renews before expiry, reading the wall clock every second, a bounded number of times, then
+ *   reports `failed` so the app can offer a top-level "Stay signed in";
  * - drops the tokens at expiry: no call is ever made with an expired token;
  * - restores the session once at start-up when this browser had one (hint = `sub`, never a token);
  * - mirrors sign-in and sign-out across tabs without passing tokens between them.
@@ -55,10 +97,11 @@ export class SessionKeeper {
   readonly #manager: KeptManager
   readonly #options: SessionKeeperOptions
   readonly #listeners = new Set<() => void>()
+  readonly #flight = new SilentFlight<Flight & { source: TokenSource }>()
   #snapshot: SessionSnapshot
-  #timers: ReturnType<typeof setTimeout>[] = []
+  #generation = 0
+  #schedule: RenewalSchedule | undefined
   #hasUser = false
-  #pendingSource: { source: TokenSource; startedAt: number } | undefined
   #hasRestoreStarted = false
 
   constructor(manager: KeptManager, options: SessionKeeperOptions) {
@@ -66,11 +109,9 @@ export class SessionKeeper {
     this.#options = options
     const shouldRestore = !options.isCallback && options.hint.read() !== undefined
     this.#snapshot = {
+      ...CLEARED,
       phase: options.isCallback ? 'callback' : shouldRestore ? 'restoring' : 'idle',
       lastTokens: undefined,
-      renewalError: undefined,
-      endReason: undefined,
-      signOutResult: undefined,
     }
   }
 
@@ -81,28 +122,40 @@ export class SessionKeeper {
 
   readonly getSnapshot = (): SessionSnapshot => this.#snapshot
 
-  /** Listens to the manager, the other tabs and the page's visibility; returns the stop function. */
+  /** Listens to the manager, the other tabs, the page's visibility and the clock; returns the stop function. */
   start(): () => void {
-    const events = this.#manager.events
+    const manager = this.#manager
     const onLoaded = (user: User) => {
       this.#onTokens(user)
     }
     const onUnloaded = () => {
-      this.#onNoTokens()
+      this.#hasUser = false
+      this.#schedule = undefined
     }
-    events.addUserLoaded(onLoaded)
-    events.addUserUnloaded(onUnloaded)
+    manager.events.addUserLoaded(onLoaded)
+    manager.events.addUserUnloaded(onUnloaded)
+    manager.setStoreGate((user) => {
+      this.#checkStore(user)
+    })
+    const stopCallback = manager.addCallbackFailed(() => {
+      if (this.#snapshot.phase === 'callback') this.#update({ phase: 'idle' })
+    })
     const stopListening = this.#options.channel.listen((message) => void this.#onMessage(message))
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void this.#catchUp()
+      if (document.visibilityState === 'visible') this.#tick()
     }
     document.addEventListener('visibilitychange', onVisible)
+    const clock = setInterval(() => {
+      this.#tick()
+    }, TICK_MS)
     return () => {
-      events.removeUserLoaded(onLoaded)
-      events.removeUserUnloaded(onUnloaded)
+      manager.events.removeUserLoaded(onLoaded)
+      manager.events.removeUserUnloaded(onUnloaded)
+      manager.setStoreGate(undefined)
+      stopCallback()
       stopListening()
       document.removeEventListener('visibilitychange', onVisible)
-      this.#clearTimers()
+      clearInterval(clock)
     }
   }
 
@@ -110,13 +163,9 @@ export class SessionKeeper {
   async restoreOnce(): Promise<void> {
     if (this.#snapshot.phase !== 'restoring' || this.#hasRestoreStarted) return
     this.#hasRestoreStarted = true
-    try {
-      await this.#silentSignIn('restore', this.#options.silentTimeoutSeconds)
-    } catch {
-      // login_required or a timeout: the ordinary signed-out view, and no more attempts on reload.
-      this.#options.hint.clear()
-    }
-    this.#update({ phase: 'idle' })
+    const generation = this.#generation
+    await this.#startSilently('restore')
+    if (generation === this.#generation) this.#update({ phase: 'idle' })
   }
 
   /** The callback was processed and the return path restored: the app may show its pages. */
@@ -124,179 +173,248 @@ export class SessionKeeper {
     if (this.#snapshot.phase === 'callback') this.#update({ phase: 'idle' })
   }
 
-  /** "Renew now": one attempt, its failure shown but not fatal while the token is still valid. */
+  /** "Renew now": one attempt (or the one already running), its failure shown but not fatal. */
   async renewNow(): Promise<void> {
+    if (!this.#hasUser) return
+    const generation = this.#generation
     const user = await this.#manager.getUser()
-    if (!user) return
+    if (!user || generation !== this.#generation) return
     this.#update({ phase: 'renewing', renewalError: undefined })
     try {
       await this.#renew(user, this.#options.silentTimeoutSeconds)
-      this.#update({ phase: 'idle' })
+      if (generation === this.#generation) this.#update({ phase: 'idle' })
     } catch (error: unknown) {
-      this.#update({ phase: 'failed', renewalError: error })
+      if (generation === this.#generation && !isSuperseded(error)) {
+        this.#update({ phase: 'failed', renewalError: error })
+      }
     }
   }
 
-  /** "Stay signed in": a top-level redirect with `prompt=none` and the hint (first-party cookies). */
+  /** "Stay signed in": a top-level redirect with `prompt=none` and this tab's account. */
   async stayLoggedIn(returnTo: string): Promise<void> {
-    const user = await this.#manager.getUser()
-    await this.#manager.signinRedirect({
-      prompt: 'none',
-      login_hint: user?.profile.sub ?? this.#options.hint.read(),
-      state: { returnTo, isStayingSignedIn: true },
-    })
+    if (this.#snapshot.isStaying) return
+    this.#update({ isStaying: true })
+    try {
+      const user = await this.#manager.getUser()
+      await this.#manager.signinRedirect({
+        prompt: 'none',
+        login_hint: user?.profile.sub ?? this.#options.hint.read(),
+        state: { returnTo, isStayingSignedIn: true },
+      })
+    } catch (error: unknown) {
+      this.#update({ isStaying: false, phase: 'failed', renewalError: error })
+    }
   }
 
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
   async signOut(): Promise<void> {
+    this.#newGeneration()
     this.#options.hint.clear()
     this.#options.channel.post({ type: 'signed-out' })
+    await this.#manager.discardPendingSignins()
     const result = await signOut(this.#manager)
-    this.#update({
-      signOutResult: result,
-      endReason: undefined,
-      renewalError: undefined,
-      phase: 'idle',
-    })
+    this.#update({ ...CLEARED, signOutResult: result })
   }
 
   /**
-   * Loads the profile again. A 401 (token revoked or expired at the provider) gets one silent
-   * renewal and one retry; if that fails too, the session ends.
+   * Loads the profile again with the current access token. A 401 (revoked or expired at the
+   * provider) gets one silent renewal and one retry; only a second 401 ends the session.
+   * Nothing is written unless the session is still the one the request started with.
    */
   async reloadProfile(): Promise<void> {
+    const generation = this.#generation
+    const isCurrent = () => generation === this.#generation
     try {
-      await this.#manager.reloadProfile()
+      await this.#loadProfileOnce(generation)
       return
     } catch (error: unknown) {
-      if ((error as { code?: unknown }).code !== 'userinfo_unauthorized') {
-        this.#update({ renewalError: error })
+      if (!isCurrent()) return
+      if (!isUnauthorized(error)) {
+        this.#update({ profileError: error })
         return
       }
     }
     try {
       const user = await this.#manager.getUser()
-      if (user) await this.#renew(user, this.#options.silentTimeoutSeconds)
-      await this.#manager.reloadProfile()
+      if (!user || !isCurrent()) return
+      await this.#renew(user, this.#options.silentTimeoutSeconds)
     } catch {
-      await this.#end('unauthorized')
+      if (isCurrent()) await this.#end('unauthorized')
+      return
+    }
+    try {
+      await this.#loadProfileOnce(generation)
+    } catch (error: unknown) {
+      if (!isCurrent()) return
+      if (isUnauthorized(error)) await this.#end('unauthorized')
+      else this.#update({ profileError: error })
     }
   }
 
+  async #loadProfileOnce(generation: number): Promise<void> {
+    const user = this.#hasUser ? await this.#manager.getUser() : null
+    if (!user || generation !== this.#generation) return
+    if (user.expired) {
+      await this.#end('expired') // never send an expired token
+      return
+    }
+    const claims = await this.#manager.fetchDisplayClaims(user)
+    const current = await this.#manager.getUser()
+    // Signed out, or renewed, meanwhile: this answer belongs to tokens that are gone.
+    if (generation !== this.#generation || current?.access_token !== user.access_token) return
+    await this.#manager.replaceProfile(current, claims)
+    this.#update({ profileError: undefined })
+  }
+
+  /** The store gate: only the running silent sign-in of this generation, or this page's callback. */
+  #checkStore(user: User): void {
+    const running = this.#flight.running
+    const isCurrent = running
+      ? running.generation === this.#generation
+      : this.#generation === 0 && this.#snapshot.phase === 'callback'
+    if (isCurrent) return
+    // Issued for a session that has ended: revoke it rather than let it live out its hour.
+    this.#manager.revokeToken(user.access_token, 'access_token').catch(() => undefined)
+    throw superseded()
+  }
+
   #onTokens(user: User): void {
-    const pending = this.#pendingSource
-    this.#pendingSource = undefined
     const source: TokenSource =
-      pending?.source ?? (readIsStayingSignedIn(user.state) ? 'redirect' : 'sign-in')
+      this.#flight.running?.source ?? (readIsStayingSignedIn(user.state) ? 'redirect' : 'sign-in')
+    const startedAt = this.#flight.running?.startedAt
     const wasSignedOut = !this.#hasUser
+    const isNewTokens = user.access_token !== this.#schedule?.accessToken
     this.#hasUser = true
     this.#options.hint.write(user.profile.sub)
     if (wasSignedOut && source !== 'other-tab') this.#options.channel.post({ type: 'signed-in' })
-    this.#schedule(user)
-    const isSameTokens =
-      this.#snapshot.lastTokens !== undefined && pending === undefined && !wasSignedOut
+    if (!isNewTokens) return // the same tokens with a reloaded profile
+    const expiresAt = (user.expires_at ?? 0) * 1000
+    this.#schedule = new RenewalSchedule(
+      planRenewal(expiresAt, expiresAt - Date.now()),
+      user.access_token,
+    )
     this.#update({
       phase: ['restoring', 'callback'].includes(this.#snapshot.phase)
         ? this.#snapshot.phase
         : 'idle',
-      lastTokens: isSameTokens
-        ? this.#snapshot.lastTokens
-        : { at: Date.now(), source, durationMs: pending ? Date.now() - pending.startedAt : 0 },
+      lastTokens: {
+        at: Date.now(),
+        source,
+        durationMs: startedAt === undefined ? 0 : Date.now() - startedAt,
+      },
       renewalError: undefined,
+      startError: undefined,
       endReason: undefined,
       signOutResult: undefined,
+      isStaying: false,
     })
-  }
-
-  #onNoTokens(): void {
-    this.#hasUser = false
-    this.#clearTimers()
   }
 
   async #onMessage(message: SessionMessage): Promise<void> {
-    if (message.type === 'signed-out') {
-      if (!this.#hasUser) return
-      // This tab's tokens are its own: revoke them too, not only forget them.
-      this.#clearTimers()
-      await signOut(this.#manager)
-      this.#update({ phase: 'idle', endReason: 'signed-out-elsewhere' })
+    if (message.type === 'signed-in') {
+      if (!this.#hasUser && this.#snapshot.phase === 'idle' && !this.#flight.running) {
+        // Another tab signed in: get this tab its own tokens, silently (none cross tabs).
+        await this.#startSilently('other-tab')
+      }
       return
     }
-    if (!this.#hasUser && this.#snapshot.phase === 'idle') {
-      // Another tab signed in: get this tab its own tokens, silently (none cross tabs).
-      await this.#silentSignIn('other-tab', this.#options.silentTimeoutSeconds).catch(
-        () => undefined,
-      )
-    }
+    // Another tab signed out: that wins here too, whatever this tab is in the middle of.
+    const hadUser = this.#hasUser
+    const wasActive = hadUser || this.#snapshot.phase !== 'idle'
+    const endReason = this.#snapshot.endReason
+    this.#newGeneration()
+    await this.#manager.discardPendingSignins()
+    // This tab's tokens are its own: revoke them too, not only forget them.
+    if (hadUser) await signOut(this.#manager)
+    else await this.#manager.removeUser()
+    this.#update({
+      ...CLEARED,
+      endReason: wasActive ? 'signed-out-elsewhere' : endReason,
+    })
   }
 
-  #schedule(user: User): void {
-    this.#clearTimers()
-    const expiresAt = (user.expires_at ?? 0) * 1000
-    const plan = planRenewal(expiresAt, expiresAt - Date.now())
-    this.#timers.push(
-      setTimeout(() => void this.#renewWithRetries(plan), Math.max(0, plan.renewAt - Date.now())),
-      setTimeout(() => void this.#end('expired'), Math.max(0, expiresAt - Date.now())),
-    )
-  }
-
-  async #renewWithRetries(plan: RenewalPlan): Promise<void> {
-    this.#update({ phase: 'renewing' })
-    let lastError: unknown
-    for (let attempt = 0; attempt <= plan.retryDelays.length; attempt += 1) {
-      if (attempt > 0) await sleep(plan.retryDelays[attempt - 1] ?? 0)
-      const user = await this.#manager.getUser()
-      if (!user || Date.now() >= plan.expiresAt) {
-        // Signed out meanwhile, or too late: expiry handling takes over, nothing failed.
-        this.#update({ phase: 'idle' })
-        return
-      }
-      try {
-        await this.#renew(user, plan.attemptTimeoutSeconds)
-        return
-      } catch (error: unknown) {
-        lastError = error
-      }
-    }
-    this.#update({ phase: 'failed', renewalError: lastError })
-  }
-
-  async #renew(user: User, timeoutSeconds: number): Promise<void> {
-    const source: TokenSource = user.refresh_token ? 'refresh-token' : 'iframe'
-    await this.#silentSignIn(source, timeoutSeconds)
-  }
-
-  async #silentSignIn(source: TokenSource, timeoutSeconds: number): Promise<void> {
-    this.#pendingSource = { source, startedAt: Date.now() }
+  /** Restore or join: silent, except when the failure is more than "the provider session ended". */
+  async #startSilently(source: 'restore' | 'other-tab'): Promise<void> {
+    const generation = this.#generation
     try {
-      await this.#manager.signinSilent({
-        login_hint: this.#options.hint.read(),
-        silentRequestTimeoutInSeconds: timeoutSeconds,
-      })
-    } finally {
-      this.#pendingSource = undefined
+      await this.#silentSignIn(
+        source,
+        this.#options.silentTimeoutSeconds,
+        this.#options.hint.read(),
+      )
+    } catch (error: unknown) {
+      // Signed out meanwhile: whatever went wrong (its pending state is gone, too) no longer matters.
+      if (generation !== this.#generation || isSuperseded(error)) return
+      if (isInteractionNeeded(error)) {
+        this.#options.hint.clear() // the ordinary signed-out view; no more attempts on reload
+        return
+      }
+      this.#update({ startError: error })
     }
   }
 
-  /** After the tab slept or was throttled: end an expired session at once, renew a due one. */
-  async #catchUp(): Promise<void> {
+  /** Reads the clock: ends an expired session, starts a renewal attempt that is due. */
+  #tick(): void {
+    const schedule = this.#schedule
+    if (!schedule) return
+    const due = schedule.due(Date.now())
+    if (due === 'expire') void this.#end('expired')
+    else if (due === 'renew' && !this.#flight.running) void this.#attemptRenewal(schedule)
+  }
+
+  async #attemptRenewal(schedule: RenewalSchedule): Promise<void> {
+    schedule.startAttempt()
     const user = await this.#manager.getUser()
-    if (!user) return
-    if (user.expired) await this.#end('expired')
-    else this.#schedule(user)
+    if (!user || schedule !== this.#schedule) return
+    this.#update({ phase: 'renewing' })
+    try {
+      await this.#renew(user, schedule.plan.attemptTimeoutSeconds)
+    } catch (error: unknown) {
+      // Signed out, or renewed another way meanwhile: this ladder is over, nothing failed.
+      if (schedule !== this.#schedule || isSuperseded(error)) return
+      if (!schedule.failAttempt(Date.now())) this.#update({ phase: 'failed', renewalError: error })
+    }
+  }
+
+  /** A renewal of this tab's own session: its own account as `login_hint`, never the shared hint. */
+  #renew(user: User, timeoutSeconds: number): Promise<void> {
+    const source: TokenSource = user.refresh_token ? 'refresh-token' : 'iframe'
+    return this.#silentSignIn(source, timeoutSeconds, user.profile.sub)
+  }
+
+  #silentSignIn(
+    source: TokenSource,
+    timeoutSeconds: number,
+    loginHint: string | undefined,
+  ): Promise<void> {
+    const generation = this.#generation
+    return this.#flight.run({ source, generation, startedAt: Date.now() }, async () => {
+      // Queued behind an attempt of an older session: that session is over, so is this attempt.
+      if (generation !== this.#generation) throw superseded()
+      try {
+        await this.#manager.signinSilent({
+          login_hint: loginHint,
+          silentRequestTimeoutInSeconds: timeoutSeconds,
+        })
+      } finally {
+        await this.#manager.discardPendingSignins('si:s') // an abandoned iframe leaves its state
+      }
+    })
   }
 
   async #end(reason: EndReason): Promise<void> {
-    this.#clearTimers()
+    this.#newGeneration()
     await this.#manager.removeUser()
-    this.#update({ phase: 'idle', endReason: reason })
+    this.#update({ ...CLEARED, endReason: reason })
   }
 
-  #clearTimers(): void {
-    this.#timers.forEach((timer) => {
-      clearTimeout(timer)
-    })
-    this.#timers = []
+  /** The session ends here, at once: whatever starts from now on sees no session. */
+  #newGeneration(): void {
+    this.#generation += 1
+    this.#schedule = undefined
+    this.#hasUser = false
+    this.#hasRestoreStarted = true
+    this.#update(CLEARED)
   }
 
   #update(changes: Partial<SessionSnapshot>): void {
@@ -313,8 +431,4 @@ function readIsStayingSignedIn(state: unknown): boolean {
     state !== null &&
     (state as { isStayingSignedIn?: unknown }).isStayingSignedIn === true
   )
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

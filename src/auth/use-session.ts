@@ -11,6 +11,12 @@ export interface SessionDetails {
   expiresAt: number | undefined
 }
 
+/** react-oidc-context wraps what the manager threw as `innerError`. */
+function isSupersededError(error: unknown): boolean {
+  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error
+  return (inner as { code?: unknown } | null)?.code === 'superseded'
+}
+
 const currentReturnTo = () =>
   readReturnTo(describeCurrentPath(window.location), import.meta.env.BASE_URL)
 
@@ -41,7 +47,10 @@ export function useSession() {
   return {
     session,
     keeping,
-    error: auth.error,
+    // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says why.
+    error: [auth.error, keeping.startError].find(
+      (error) => error !== undefined && !isSupersededError(error),
+    ),
     // Until the callback or the restore is done, showing pages would flash the wrong view.
     isStarting:
       (auth.isLoading && auth.activeNavigator === undefined) ||

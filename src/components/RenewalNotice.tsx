@@ -8,6 +8,8 @@ interface RenewalNoticeProps {
   isInteractionNeeded: boolean
   /** What made the last attempt fail, when it was more than the browser or the provider's session. */
   cause: string | undefined
+  /** "Stay signed in" is already on its way. */
+  isBusy: boolean
   onStay: () => void
 }
 
@@ -16,6 +18,7 @@ export function RenewalNotice({
   expiresAt,
   isInteractionNeeded,
   cause,
+  isBusy,
   onStay,
 }: RenewalNoticeProps) {
   const msLeft = expiresAt * 1000 - useNow(1000)
@@ -27,8 +30,8 @@ export function RenewalNotice({
           ? 'The sign-in provider could not renew it in the background (blocked cookies, or it wants you to confirm).'
           : `Renewing it in the background did not work${cause ? ` (${cause})` : ''}.`}
       </p>
-      <button type="button" className="button" onClick={onStay}>
-        Stay signed in
+      <button type="button" className="button" onClick={onStay} disabled={isBusy}>
+        {isBusy ? 'Signing you in…' : 'Stay signed in'}
       </button>
     </section>
   )

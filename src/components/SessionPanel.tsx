@@ -8,6 +8,7 @@ interface SessionPanelProps {
   now: number
   keeping: SessionSnapshot
   renewalProblem: AuthErrorDescription | undefined
+  profileProblem: AuthErrorDescription | undefined
   onRenewNow: () => void
   onReloadProfile: () => void
 }
@@ -27,6 +28,7 @@ export function SessionPanel({
   now,
   keeping,
   renewalProblem,
+  profileProblem,
   onRenewNow,
   onReloadProfile,
 }: SessionPanelProps) {
@@ -51,6 +53,11 @@ export function SessionPanel({
       {renewalProblem && (
         <p className="hint">
           Last renewal failed: {renewalProblem.title}. {renewalProblem.detail}
+        </p>
+      )}
+      {profileProblem && (
+        <p className="hint">
+          Profile not reloaded: {profileProblem.title}. {profileProblem.detail}
         </p>
       )}
       <div className="actions">

@@ -9,6 +9,7 @@ interface SignedInViewProps {
   session: SessionDetails
   keeping: SessionSnapshot
   renewalProblem: AuthErrorDescription | undefined
+  profileProblem: AuthErrorDescription | undefined
   onSignOut: () => void
   onRenewNow: () => void
   onReloadProfile: () => void
@@ -19,6 +20,7 @@ export function SignedInView({
   session,
   keeping,
   renewalProblem,
+  profileProblem,
   onSignOut,
   onRenewNow,
   onReloadProfile,
@@ -38,6 +40,7 @@ export function SignedInView({
         now={now}
         keeping={keeping}
         renewalProblem={renewalProblem}
+        profileProblem={profileProblem}
         onRenewNow={onRenewNow}
         onReloadProfile={onReloadProfile}
       />

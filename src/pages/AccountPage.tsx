@@ -1,7 +1,8 @@
 import type { SessionDetails } from '../auth/use-session.ts'
-import { ProfileCard } from '../components/ProfileCard.tsx'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 import { useNow } from '../components/use-now.ts'
+import { useSignedInViews } from '../components/use-signed-in-views.ts'
+import { ViewLoading } from '../components/ViewLoading.tsx'
 
 interface AccountPageProps {
   session: SessionDetails | undefined
@@ -12,6 +13,7 @@ interface AccountPageProps {
 /** A page that needs a signed-in person; signing in from here comes back here. */
 export function AccountPage({ session, isRedirecting, onSignIn }: AccountPageProps) {
   const now = useNow(30_000)
+  const views = useSignedInViews(session !== undefined)
   if (!session) {
     return (
       <SignedOutPanel
@@ -22,10 +24,11 @@ export function AccountPage({ session, isRedirecting, onSignIn }: AccountPagePro
       />
     )
   }
+  if (!views) return <ViewLoading hasFailed={views === null} />
   return (
     <>
       <h1>Your account</h1>
-      <ProfileCard
+      <views.ProfileCard
         profile={session.profile}
         scopes={session.scopes}
         expiresAt={session.expiresAt}

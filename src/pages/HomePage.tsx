@@ -1,6 +1,8 @@
 import type { ComponentProps } from 'react'
-import { SignedInView } from '../components/SignedInView.tsx'
+import type { SignedInView } from '../components/SignedInView.tsx'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
+import { useSignedInViews } from '../components/use-signed-in-views.ts'
+import { ViewLoading } from '../components/ViewLoading.tsx'
 
 type SignedInProps = ComponentProps<typeof SignedInView>
 
@@ -11,6 +13,7 @@ interface HomePageProps extends Omit<SignedInProps, 'session'> {
 }
 
 export function HomePage({ session, isRedirecting, onSignIn, ...signedIn }: HomePageProps) {
+  const views = useSignedInViews(session !== undefined)
   if (!session) {
     return (
       <SignedOutPanel
@@ -21,5 +24,6 @@ export function HomePage({ session, isRedirecting, onSignIn, ...signedIn }: Home
       />
     )
   }
-  return <SignedInView session={session} {...signedIn} />
+  if (!views) return <ViewLoading hasFailed={views === null} />
+  return <views.SignedInView session={session} {...signedIn} />
 }

@@ -1,5 +1,5 @@
 import { expect, setScenario, test } from './fixtures.ts'
-import { recordRequests, signIn } from './helpers.ts'
+import { collectCspViolations, recordRequests, signIn } from './helpers.ts'
 import { APP_ORIGIN, PROVIDER_ORIGIN } from './ports.ts'
 
 test('a full sign-in, renewal and sign-out raise no Content-Security-Policy violation', async ({
@@ -7,18 +7,7 @@ test('a full sign-in, renewal and sign-out raise no Content-Security-Policy viol
   request,
 }) => {
   await setScenario(request, { tokenTtlSeconds: 20 })
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy|Trusted Type/i.test(message.text()))
-      violations.push(message.text())
-  })
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(
-        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
-      )
-    })
-  })
+  const violations = await collectCspViolations(page)
   await page.clock.install()
   const requests = recordRequests(page)
   await page.goto('/')

@@ -6,6 +6,7 @@ import { PROVIDER_ORIGIN, RT_PROVIDER_ORIGIN } from './ports.ts'
 export interface ScenarioChanges {
   tokenTtlSeconds?: number
   refuseFraming?: boolean
+  silentDelayMs?: number
   hostile?: HostileScenarioName
 }
 

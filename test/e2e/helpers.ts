@@ -91,3 +91,20 @@ export async function tamperWithCallback(
     },
   )
 }
+
+/** Every Content-Security-Policy violation the page reports, as console lines, from now on. */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy|Trusted Type/i.test(message.text()))
+      violations.push(message.text())
+  })
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
+      )
+    })
+  })
+  return violations
+}

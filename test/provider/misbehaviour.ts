@@ -49,6 +49,9 @@ export function misbehaviour(
 ): Middleware {
   return async (ctx, next): Promise<void> => {
     const current = scenario()
+    if (current.silentDelayMs && /^\/auth\/?$/.test(ctx.path) && ctx.query.prompt === 'none') {
+      await new Promise((resolve) => setTimeout(resolve, current.silentDelayMs))
+    }
     if (current.refuseFraming && ctx.path === '/auth' && ctx.get('Sec-Fetch-Dest') === 'iframe') {
       ctx.set('X-Frame-Options', 'DENY')
       ctx.type = 'html'

@@ -9,6 +9,8 @@ export interface Scenario {
   tokenTtlSeconds: number
   /** Answer authorization requests from an iframe with `X-Frame-Options: DENY`, as Google does when it must show UI. */
   refuseFraming: boolean
+  /** Hold every `prompt=none` authorization request this long before answering (a slow network). */
+  silentDelayMs?: number | undefined
   /** Misbehave like a broken or malicious provider (see hostile-scenarios.ts). */
   hostile?: HostileScenarioName | undefined
 }

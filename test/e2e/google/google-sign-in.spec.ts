@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { recordRequests } from '../helpers.ts'
+import { collectCspViolations, recordRequests } from '../helpers.ts'
 import { GOOGLE_APP_ORIGIN } from '../ports.ts'
 import {
   expect,
@@ -15,27 +14,10 @@ import {
   test,
 } from './google-fixtures.ts'
 
-/** Every CSP violation the page reports, as console lines. */
-function collectCspViolations(page: Page): string[] {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy|Trusted Type/i.test(message.text()))
-      violations.push(message.text())
-  })
-  void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(
-        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`,
-      )
-    })
-  })
-  return violations
-}
-
 test('the Google build signs in against Google’s hostnames, paths and shapes, under its own CSP', async ({
   page,
 }) => {
-  const violations = collectCspViolations(page)
+  const violations = await collectCspViolations(page)
   const requests = recordRequests(page)
   await page.goto('/')
   await startGoogleSignIn(page)

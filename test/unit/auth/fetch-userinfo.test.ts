@@ -25,6 +25,15 @@ const json = (body: unknown, status = 200) =>
   })
 
 describe('fetchUserInfo', () => {
+  it('never lets an absent subject match an absent one, and sends nothing', async () => {
+    const fetchMock = answer(json({ email: 'mallory@evil.example' }))
+    const error = await authErrorOf(
+      fetchUserInfo({ ...request, expectedSubject: undefined as unknown as string }),
+    )
+    expect(error.code).toBe('no_session')
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
   it('sends the token as a Bearer header without credentials and returns the claims', async () => {
     const fetchMock = answer(json({ sub: '42', email: 'a@b.c' }))
     await expect(fetchUserInfo(request)).resolves.toEqual({ sub: '42', email: 'a@b.c' })

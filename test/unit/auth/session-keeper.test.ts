@@ -1,65 +1,11 @@
-import { ErrorResponse, User } from 'oidc-client-ts'
+import { ErrorResponse } from 'oidc-client-ts'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../../../src/auth/auth-error.ts'
 import { SessionChannel } from '../../../src/auth/session-channel.ts'
 import { SessionHint } from '../../../src/auth/session-hint.ts'
 import { SessionKeeper } from '../../../src/auth/session-keeper.ts'
+import { FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
 
-const SUB = '42'
-
-function issueUser(lifetimeSeconds: number): User {
-  return new User({
-    access_token: `at-${String(Math.random())}`,
-    token_type: 'Bearer',
-    profile: { sub: SUB, iss: 'i', aud: 'a', exp: 0, iat: 0 },
-    expires_at: Math.floor(Date.now() / 1000) + lifetimeSeconds,
-  })
-}
-
-/** The keeper's view of a UserManager, with scripted silent sign-ins. */
-class FakeManager {
-  user: User | null = null
-  readonly loaded = new Set<(user: User) => void>()
-  readonly unloaded = new Set<() => void>()
-  silentOutcome: () => User | Error = () => issueUser(20)
-  readonly events = {
-    addUserLoaded: (cb: (user: User) => void) => (
-      this.loaded.add(cb),
-      () => this.loaded.delete(cb)
-    ),
-    removeUserLoaded: (cb: (user: User) => void) => this.loaded.delete(cb),
-    addUserUnloaded: (cb: () => void) => (this.unloaded.add(cb), () => this.unloaded.delete(cb)),
-    removeUserUnloaded: (cb: () => void) => this.unloaded.delete(cb),
-  }
-  readonly signinSilent = vi.fn(() => {
-    const outcome = this.silentOutcome()
-    if (outcome instanceof Error) return Promise.reject(outcome)
-    this.load(outcome)
-    return Promise.resolve(outcome)
-  })
-  readonly signinRedirect = vi.fn(() => Promise.resolve())
-  readonly revokeToken = vi.fn(() => Promise.resolve())
-  readonly reloadProfile = vi.fn(() =>
-    this.user ? Promise.resolve(this.user) : Promise.reject(new Error('no user')),
-  )
-  readonly getUser = () => Promise.resolve(this.user)
-  readonly removeUser = vi.fn(() => {
-    this.user = null
-    this.unloaded.forEach((cb) => {
-      cb()
-    })
-    return Promise.resolve()
-  })
-
-  load(user: User): void {
-    this.user = user
-    this.loaded.forEach((cb) => {
-      cb(user)
-    })
-  }
-}
-
-let manager: FakeManager
+let manager: FakeKeptManager
 let hint: SessionHint
 let stop: (() => void) | undefined
 
@@ -74,10 +20,20 @@ function createKeeper(isCallback = false): SessionKeeper {
   return keeper
 }
 
+/** A keeper whose tab has just signed in through a callback, as in the app. */
+function signedIn(lifetimeSeconds: number): SessionKeeper {
+  const keeper = createKeeper(true)
+  manager.store(issueUser(lifetimeSeconds))
+  keeper.completeCallback()
+  return keeper
+}
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  })
   vi.setSystemTime(new Date('2026-11-26T12:00:00Z')) // a whole second, like expires_at
-  manager = new FakeManager()
+  manager = new FakeKeptManager()
   hint = new SessionHint(localStorage, 'client')
 })
 
@@ -88,8 +44,7 @@ afterEach(() => {
 
 describe('SessionKeeper', () => {
   it('renews halfway through a 20-second token with the subject as login_hint', async () => {
-    const keeper = createKeeper()
-    manager.load(issueUser(20))
+    const keeper = signedIn(20)
     await vi.advanceTimersByTimeAsync(9_900)
     expect(manager.signinSilent).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(200)
@@ -97,13 +52,13 @@ describe('SessionKeeper', () => {
       login_hint: SUB,
       silentRequestTimeoutInSeconds: 1,
     })
+    await vi.advanceTimersByTimeAsync(0)
     expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', lastTokens: { source: 'iframe' } })
   })
 
   it('gives up after three failed attempts and asks the person, then drops the tokens at expiry', async () => {
-    const keeper = createKeeper()
-    manager.silentOutcome = () => new ErrorResponse({ error: 'login_required' })
-    manager.load(issueUser(20))
+    manager.autoSilent = () => new ErrorResponse({ error: 'login_required' })
+    const keeper = signedIn(20)
     await vi.advanceTimersByTimeAsync(14_000)
     expect(manager.signinSilent).toHaveBeenCalledTimes(3)
     expect(keeper.getSnapshot().phase).toBe('failed')
@@ -116,9 +71,8 @@ describe('SessionKeeper', () => {
   })
 
   it('stops retrying without reporting a failure when the person signs out meanwhile', async () => {
-    const keeper = createKeeper()
-    manager.silentOutcome = () => new ErrorResponse({ error: 'login_required' })
-    manager.load(issueUser(20))
+    manager.autoSilent = () => new ErrorResponse({ error: 'login_required' })
+    const keeper = signedIn(20)
     await vi.advanceTimersByTimeAsync(10_100)
     expect(manager.signinSilent).toHaveBeenCalledOnce()
     await keeper.signOut()
@@ -128,8 +82,7 @@ describe('SessionKeeper', () => {
   })
 
   it('"Stay signed in" redirects at the top level with prompt=none, the hint and the route', async () => {
-    const keeper = createKeeper()
-    manager.load(issueUser(3600))
+    const keeper = signedIn(3600)
     await keeper.stayLoggedIn('/account?tab=1')
     expect(manager.signinRedirect).toHaveBeenCalledWith({
       prompt: 'none',
@@ -150,7 +103,7 @@ describe('SessionKeeper', () => {
 
   it('treats a failed restore as the ordinary signed-out state and forgets the hint', async () => {
     hint.write(SUB)
-    manager.silentOutcome = () => new ErrorResponse({ error: 'login_required' })
+    manager.autoSilent = () => new ErrorResponse({ error: 'login_required' })
     const keeper = createKeeper()
     await keeper.restoreOnce()
     expect(keeper.getSnapshot()).toMatchObject({
@@ -167,27 +120,26 @@ describe('SessionKeeper', () => {
     expect(createKeeper(true).getSnapshot().phase).toBe('callback')
   })
 
-  it('after a userinfo 401, renews once and retries once; a second failure ends the session', async () => {
-    const keeper = createKeeper()
-    manager.load(issueUser(3600))
-    const unauthorized = new AuthError('userinfo_unauthorized', 'no')
-    manager.reloadProfile.mockRejectedValueOnce(unauthorized)
+  it('after a userinfo 401, renews once and retries once; a second 401 ends the session', async () => {
+    const keeper = signedIn(3600)
+    let answers: (Record<string, unknown> | Error)[] = [unauthorized()]
+    manager.autoProfile = () => answers.shift() ?? { name: 'Ada' }
     await keeper.reloadProfile()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
-    expect(manager.reloadProfile).toHaveBeenCalledTimes(2)
+    expect(manager.fetchDisplayClaims).toHaveBeenCalledTimes(2)
     expect(keeper.getSnapshot().endReason).toBeUndefined()
+    expect(manager.user?.profile.name).toBe('Ada')
 
-    manager.reloadProfile.mockRejectedValueOnce(unauthorized).mockRejectedValueOnce(unauthorized)
+    answers = [unauthorized(), unauthorized()]
     await keeper.reloadProfile()
     expect(manager.signinSilent).toHaveBeenCalledTimes(2)
-    expect(manager.reloadProfile).toHaveBeenCalledTimes(4)
+    expect(manager.fetchDisplayClaims).toHaveBeenCalledTimes(4)
     expect(keeper.getSnapshot().endReason).toBe('unauthorized')
     expect(manager.user).toBeNull()
   })
 
   it('signing out forgets the hint and revokes the token', async () => {
-    const keeper = createKeeper()
-    manager.load(issueUser(3600))
+    const keeper = signedIn(3600)
     expect(hint.read()).toBe(SUB)
     await keeper.signOut()
     expect(hint.read()).toBeUndefined()

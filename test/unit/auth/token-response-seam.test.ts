@@ -58,6 +58,17 @@ describe('the token response seam in oidc-client-ts', () => {
     expect((await manager.getUser())?.access_token).toBe('at-1')
   })
 
+  it('still routes the callback through _signinEnd, where the authorization response is checked', async () => {
+    // SecureUserManager overrides this protected method: if the pinned library stops calling it,
+    // a tampered `iss` would reach the token endpoint, and this test goes red.
+    const calls = installFakeProvider(NONCE)
+    await arriveWithCallback(NONCE, (state) => ({ code: 'c', state, iss: 'https://evil.example' }))
+    const manager = createUserManager(testConfig, redirectUris, { session: sessionStorage })
+    const error = await authErrorOf(manager.signinCallback())
+    expect(error.code).toBe('issuer_mismatch')
+    expect(requested(calls, '/token')).toHaveLength(0)
+  })
+
   it('refuses to run on a library without the members it wraps', () => {
     expect(() => {
       interceptTokenResponses(
