@@ -1,35 +1,23 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AuthError } from '../../../src/auth/auth-error.ts'
-import { SessionHint } from '../../../src/auth/session-hint.ts'
-import { SessionKeeper } from '../../../src/auth/session-keeper.ts'
+import type { SessionHint } from '../../../src/auth/session-hint.ts'
+import type { SessionKeeper } from '../../../src/auth/session-keeper.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
+import { setUpKeeperHarness } from './keeper-harness.ts'
 
 // Each test starts operations, then settles the fakes' answers in the order it chooses, so the
 // interleavings that reach a real browser only by chance happen here every time.
 
+const harness = setUpKeeperHarness()
+const { createKeeper, signedIn } = harness
 let manager: FakeKeptManager
 let channel: FakeChannel
 let hint: SessionHint
-let stop: (() => void) | undefined
 
-function createKeeper(isCallback = false): SessionKeeper {
-  const keeper = new SessionKeeper(manager, {
-    hint,
-    channel,
-    isCallback,
-    silentTimeoutSeconds: 5,
-  })
-  stop = keeper.start()
-  return keeper
-}
-
-function signedIn(lifetimeSeconds = 3600): SessionKeeper {
-  const keeper = createKeeper(true)
-  manager.store(issueUser(lifetimeSeconds))
-  keeper.completeCallback()
-  return keeper
-}
+beforeEach(() => {
+  ;({ manager, channel, hint } = harness)
+})
 
 /** Another tab signs out: it clears the shared hint, then tells the others. */
 function otherTabSignsOut(): void {
@@ -50,23 +38,9 @@ async function expectStaysSignedOut(keeper: SessionKeeper, announcedBefore: numb
   expect(keeper.getSnapshot().renewalError).toBeUndefined()
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-  })
-  vi.setSystemTime(new Date('2026-11-26T12:00:00Z'))
-  manager = new FakeKeptManager()
-  channel = new FakeChannel()
-  hint = new SessionHint(localStorage, 'client')
-})
-
-afterEach(() => {
-  stop?.()
-  vi.useRealTimers()
-})
-
 describe('scenario 1: a tab without a user obeys signed-out from another tab', () => {
-  it('during a restore: the restore is refused, revoked, and never announced', async () => {
+  /** A restore whose answer is still on its way when another tab signs out. */
+  async function restoreThenOtherTabSignsOut() {
     hint.write(SUB)
     manager.autoSilent = undefined
     const keeper = createKeeper()
@@ -74,6 +48,11 @@ describe('scenario 1: a tab without a user obeys signed-out from another tab', (
     await flush()
     otherTabSignsOut()
     await flush()
+    return { keeper, restoring }
+  }
+
+  it('during a restore: the restore is refused, revoked, and never announced', async () => {
+    const { keeper, restoring } = await restoreThenOtherTabSignsOut()
     const late = issueUser(3600)
     manager.answerSilent(late)
     await restoring
@@ -83,13 +62,7 @@ describe('scenario 1: a tab without a user obeys signed-out from another tab', (
   })
 
   it('during a restore whose late answer fails: the failure is not shown', async () => {
-    hint.write(SUB)
-    manager.autoSilent = undefined
-    const keeper = createKeeper()
-    const restoring = keeper.restoreOnce()
-    await flush()
-    otherTabSignsOut()
-    await flush()
+    const { keeper, restoring } = await restoreThenOtherTabSignsOut()
     // The sign-out discarded the pending state, so the library cannot even match the answer.
     manager.answerSilent(new Error('No matching state found in storage'))
     await restoring
@@ -315,7 +288,7 @@ describe('scenario 8: the wall clock, not two long timers', () => {
     const keeper = createKeeper(true)
     manager.store(issueUser(20))
     keeper.completeCallback()
-    stop?.() // no ticks: only reloadProfile can notice
+    harness.stopKeeper() // no ticks: only reloadProfile can notice
     vi.setSystemTime(Date.now() + 60_000)
     await keeper.reloadProfile()
     expect(manager.fetchDisplayClaims).not.toHaveBeenCalled()

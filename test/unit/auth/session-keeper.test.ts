@@ -1,45 +1,16 @@
 import { ErrorResponse } from 'oidc-client-ts'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { SessionChannel } from '../../../src/auth/session-channel.ts'
-import { SessionHint } from '../../../src/auth/session-hint.ts'
-import { SessionKeeper } from '../../../src/auth/session-keeper.ts'
-import { FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SessionHint } from '../../../src/auth/session-hint.ts'
+import { FakeKeptManager, SUB, unauthorized } from './fake-kept-manager.ts'
+import { setUpKeeperHarness } from './keeper-harness.ts'
 
+const harness = setUpKeeperHarness()
+const { createKeeper, signedIn } = harness
 let manager: FakeKeptManager
 let hint: SessionHint
-let stop: (() => void) | undefined
-
-function createKeeper(isCallback = false): SessionKeeper {
-  const keeper = new SessionKeeper(manager, {
-    hint,
-    channel: new SessionChannel(`keeper-test-${String(Math.random())}`),
-    isCallback,
-    silentTimeoutSeconds: 5,
-  })
-  stop = keeper.start()
-  return keeper
-}
-
-/** A keeper whose tab has just signed in through a callback, as in the app. */
-function signedIn(lifetimeSeconds: number): SessionKeeper {
-  const keeper = createKeeper(true)
-  manager.store(issueUser(lifetimeSeconds))
-  keeper.completeCallback()
-  return keeper
-}
 
 beforeEach(() => {
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-  })
-  vi.setSystemTime(new Date('2026-11-26T12:00:00Z')) // a whole second, like expires_at
-  manager = new FakeKeptManager()
-  hint = new SessionHint(localStorage, 'client')
-})
-
-afterEach(() => {
-  stop?.()
-  vi.useRealTimers()
+  ;({ manager, hint } = harness)
 })
 
 describe('SessionKeeper', () => {
