@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './auth/AppAuthProvider.tsx'
 import { describeAuthError } from './auth/describe-auth-error.ts'
@@ -11,7 +11,7 @@ import { LocalProviderNotice } from './components/LocalProviderNotice.tsx'
 import { SessionEndedNotice } from './components/SessionEndedNotice.tsx'
 import { SignOutNotice } from './components/SignOutNotice.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
-import { preloadSignedInViews, useSignedInViews } from './components/use-signed-in-views.ts'
+import { useSignedInViews } from './components/use-signed-in-views.ts'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
@@ -30,11 +30,8 @@ const ROUTER_BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 
 function AppContent({ config }: AppProps) {
   const s = useSession()
-  // A callback or a restore is under way: fetch the signed-in views alongside the tokens.
-  useEffect(() => {
-    if (s.isStarting) preloadSignedInViews()
-  }, [s.isStarting])
-  const views = useSignedInViews(s.session !== undefined)
+  // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
+  const views = useSignedInViews(s.isStarting || s.session !== undefined)
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
   if (s.isStarting) {
     return (

@@ -33,3 +33,9 @@ export function toError(error: unknown): Error {
   if (error instanceof Error) return error
   return new Error(typeof error === 'string' ? error : 'Unknown error')
 }
+
+/** The `code` of a thrown value, looking through react-oidc-context's `innerError` wrapper. */
+export function readErrorCode(error: unknown): unknown {
+  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error
+  return (inner as { code?: unknown } | null)?.code
+}

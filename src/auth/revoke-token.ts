@@ -11,8 +11,8 @@ export interface RevocationRequest {
 
 /**
  * Revokes a token (RFC 7009 §2.1). Success is HTTP 200 whatever the body and its content type
- * (§2.2), or Google's 400 `invalid_token` for a token that is already dead — oidc-client-ts's own revokeToken rejects a 200 that is not JSON, which some providers
- * send, so this is done here.
+ * (§2.2), or Google's 400 `invalid_token` for a token that is already dead. oidc-client-ts's own
+ * revokeToken rejects a 200 that is not JSON, which some providers send, so this is done here.
  * @throws AuthError (`timeout`) or an Error naming the HTTP status.
  */
 export async function revokeToken(req: RevocationRequest): Promise<void> {

@@ -1,5 +1,5 @@
 import type { User } from 'oidc-client-ts'
-import { AuthError } from './auth-error.ts'
+import { AuthError, readErrorCode } from './auth-error.ts'
 import { isInteractionNeeded } from './is-quiet-failure.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
@@ -76,9 +76,8 @@ const CLEARED = {
 const TICK_MS = 1000
 
 const superseded = () => new AuthError('superseded', 'You signed out while this was in progress.')
-const isSuperseded = (error: unknown) => (error as { code?: unknown } | null)?.code === 'superseded'
-const isUnauthorized = (error: unknown) =>
-  (error as { code?: unknown } | null)?.code === 'userinfo_unauthorized'
+const isSuperseded = (error: unknown) => readErrorCode(error) === 'superseded'
+const isUnauthorized = (error: unknown) => readErrorCode(error) === 'userinfo_unauthorized'
 
 /**
  * The one owner of the session (plain TypeScript; React reads it through useSyncExternalStore).

@@ -17,10 +17,10 @@ function isTokenClient(value: unknown): value is TokenClientLike {
  * Runs `check` on every raw token endpoint response before oidc-client-ts reads it, and hands the
  * library what `check` returns. oidc-client-ts 3.5 has no public hook for this: it merges the JSON
  * onto its response object (`expires_in` already turned into `expires_at`, unknown values
- * dropped silently), so the two TokenClients of the UserManager's OidcClient (`UserManager._client`) are wrapped instead:
- * `_validator._tokenClient` (code exchange: redirect and iframe) and
- * `_tokenClient` (refresh grant). The library version is pinned exactly in package.json,
- * and test/unit/auth/token-response-seam.test.ts fails if this seam moves.
+ * dropped silently), so the two TokenClients of the UserManager's OidcClient are wrapped instead:
+ * `_validator._tokenClient` (code exchange: redirect and iframe) and `_tokenClient` (refresh
+ * grant). The library version is pinned exactly in package.json, and
+ * test/unit/auth/token-response-seam.test.ts fails if this seam moves.
  * @throws Error at once if the library no longer has these members.
  */
 export function interceptTokenResponses(

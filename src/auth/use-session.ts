@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { useAuth } from 'react-oidc-context'
+import { readErrorCode } from './auth-error.ts'
 import { readPersonProfile, type PersonProfile } from './profile.ts'
 import { useAuthServices } from './auth-services-context.ts'
 import { describeCurrentPath, readReturnTo } from './return-to.ts'
@@ -9,12 +10,6 @@ export interface SessionDetails {
   scopes: string[]
   /** Seconds since the epoch. */
   expiresAt: number | undefined
-}
-
-/** react-oidc-context wraps what the manager threw as `innerError`. */
-function isSupersededError(error: unknown): boolean {
-  const inner = (error as { innerError?: unknown } | null)?.innerError ?? error
-  return (inner as { code?: unknown } | null)?.code === 'superseded'
 }
 
 const currentReturnTo = () =>
@@ -49,7 +44,7 @@ export function useSession() {
     keeping,
     // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says why.
     error: [auth.error, keeping.startError].find(
-      (error) => error !== undefined && !isSupersededError(error),
+      (error) => error !== undefined && readErrorCode(error) !== 'superseded',
     ),
     // Until the callback or the restore is done, showing pages would flash the wrong view.
     isStarting:

@@ -11,11 +11,11 @@ const listeners = new Set<() => void>()
 
 /**
  * Starts loading the signed-in views (their own chunk, so the signed-out page loads less). The app
- * calls it as soon as a callback or a restore is known, so the chunk is in before the tokens are.
- * A plain module cache, not React.lazy: a chunk already loaded renders at once, with no Suspense
- * fallback and no reveal delay.
+ * asks for them as soon as a callback or a restore is known, so the chunk is in before the tokens
+ * are. A plain module cache, not React.lazy: a chunk already loaded renders at once, with no
+ * Suspense fallback and no reveal delay.
  */
-export function preloadSignedInViews(): void {
+function preloadSignedInViews(): void {
   loading ??= Promise.all([
     import('./SignedInView.tsx'),
     import('./ProfileCard.tsx'),

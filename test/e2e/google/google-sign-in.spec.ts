@@ -126,9 +126,10 @@ test('redirect_uri_mismatch: Google shows its own error page and never comes bac
   await expect(page.getByText(`redirect_uri=${GOOGLE_APP_ORIGIN}/`)).toBeVisible()
   expect(new URL(page.url()).host).toBe('accounts.google.com')
   expect(googleTokenRequests(requests)).toHaveLength(0)
-  // Back in the app, nothing is half-done: a fresh sign-in button, no stale sign-in state kept.
+  // Back in the app: the sign-in button again, no alert.
   await page.goBack()
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
 for (const revocation of ['ok', 'invalid_token'] as const) {
