@@ -1,17 +1,15 @@
 import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { AppAuthProvider } from './auth/AppAuthProvider.tsx'
-import { describeAuthError } from './auth/describe-auth-error.ts'
-import { isInteractionNeeded } from './auth/is-quiet-failure.ts'
-import { useSession } from './auth/use-session.ts'
+import { AppAuthProvider } from './react/AppAuthProvider.tsx'
+import { describeAuthError } from './components/describe-auth-error.ts'
+import { useSession } from './react/use-session.ts'
 import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
+import { chooseAlert, type AppAlert } from './components/choose-alert.ts'
 import { Layout } from './components/Layout.tsx'
 import { LocalProviderNotice } from './components/LocalProviderNotice.tsx'
-import { SessionEndedNotice } from './components/SessionEndedNotice.tsx'
-import { SignOutNotice } from './components/SignOutNotice.tsx'
 import { StatusMessage } from './components/StatusMessage.tsx'
-import { useSignedInViews } from './components/use-signed-in-views.ts'
+import { useSignedInViews, type SignedInViews } from './components/use-signed-in-views.ts'
 import { AccountPage } from './pages/AccountPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
@@ -47,24 +45,7 @@ function AppContent({ config }: AppProps) {
   const profileProblem =
     keeping.profileError === undefined ? undefined : describeAuthError(keeping.profileError)
 
-  let alert
-  if (s.error) {
-    alert = <AuthErrorAlert description={describeAuthError(s.error)} onRetry={onSignIn} />
-  } else if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
-    alert = views && (
-      <views.RenewalNotice
-        expiresAt={session.expiresAt}
-        isInteractionNeeded={isInteractionNeeded(keeping.renewalError)}
-        cause={renewalProblem?.title}
-        isBusy={keeping.isStaying}
-        onStay={() => void s.stayLoggedIn()}
-      />
-    )
-  } else if (!session && keeping.endReason) {
-    alert = <SessionEndedNotice reason={keeping.endReason} />
-  } else if (!session && keeping.signOutResult) {
-    alert = <SignOutNotice result={keeping.signOutResult} />
-  }
+  const alert = renderAlert(chooseAlert(s), views, onSignIn, () => void s.stayLoggedIn())
 
   return (
     <BrowserRouter basename={ROUTER_BASENAME}>
@@ -116,6 +97,26 @@ function AppContent({ config }: AppProps) {
       </Layout>
     </BrowserRouter>
   )
+}
+
+function renderAlert(
+  alert: AppAlert,
+  views: SignedInViews | null | undefined,
+  onRetry: () => void,
+  onStay: () => void,
+) {
+  switch (alert.kind) {
+    case 'auth-error':
+      return <AuthErrorAlert description={alert.description} onRetry={onRetry} />
+    case 'renewal-failed':
+      return views && <views.RenewalNotice {...alert} onStay={onStay} />
+    case 'session-ended':
+      return views && <views.SessionEndedNotice reason={alert.reason} />
+    case 'signed-out':
+      return views && <views.SignOutNotice result={alert.result} />
+    case 'none':
+      return undefined
+  }
 }
 
 export function App({ config }: AppProps) {

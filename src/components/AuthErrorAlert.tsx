@@ -1,4 +1,4 @@
-import type { AuthErrorDescription } from '../auth/describe-auth-error.ts'
+import type { AuthErrorDescription } from './describe-auth-error.ts'
 
 interface AuthErrorAlertProps {
   description: AuthErrorDescription

@@ -1,4 +1,4 @@
-import type { PersonProfile } from '../auth/profile.ts'
+import type { PersonProfile } from '../oidc/profile.ts'
 import { nameGrantedScopes } from '../google/scopes.ts'
 
 interface ProfileCardProps {

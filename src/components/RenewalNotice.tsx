@@ -1,7 +1,7 @@
 import { describeDuration } from './describe-duration.ts'
 import { useNow } from './use-now.ts'
 
-interface RenewalNoticeProps {
+export interface RenewalNoticeProps {
   /** Seconds since the epoch. */
   expiresAt: number
   /** The browser withheld the provider's cookies or the provider wants the person: say so. */

@@ -1,4 +1,4 @@
-import type { EndReason } from '../auth/session-keeper.ts'
+import type { EndReason } from '../session/session-snapshot.ts'
 
 const MESSAGES: Record<EndReason, string> = {
   expired: 'Your session ended because it could not be renewed in time. Sign in again to continue.',

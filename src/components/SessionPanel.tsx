@@ -1,5 +1,5 @@
-import type { SessionSnapshot, TokenSource } from '../auth/session-keeper.ts'
-import type { AuthErrorDescription } from '../auth/describe-auth-error.ts'
+import type { SessionSnapshot, TokenSource } from '../session/session-snapshot.ts'
+import type { AuthErrorDescription } from './describe-auth-error.ts'
 import { describeDuration } from './describe-duration.ts'
 
 interface SessionPanelProps {

@@ -1,4 +1,4 @@
-import type { SignOutResult } from '../auth/sign-out.ts'
+import type { SignOutResult } from '../session/sign-out.ts'
 
 interface SignOutNoticeProps {
   result: SignOutResult

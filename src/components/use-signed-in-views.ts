@@ -1,8 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react'
 
-type SignedInViews = typeof import('./SignedInView.tsx') &
-  typeof import('./ProfileCard.tsx') &
-  typeof import('./RenewalNotice.tsx')
+export type SignedInViews = typeof import('./signed-in-views-chunk.ts')
 
 /** `undefined` while loading, `null` when the chunk could not be loaded. */
 let views: SignedInViews | null | undefined
@@ -12,17 +10,14 @@ const listeners = new Set<() => void>()
 /**
  * Starts loading the signed-in views (their own chunk, so the signed-out page loads less). The app
  * asks for them as soon as a callback or a restore is known, so the chunk is in before the tokens
- * are. A plain module cache, not React.lazy: a chunk already loaded renders at once, with no
+ * are; the notices after a sign-out or a session's end are in it too, since only a tab that had a
+ * session shows them. A plain module cache, not React.lazy: a chunk already loaded renders at once, with no
  * Suspense fallback and no reveal delay.
  */
 function preloadSignedInViews(): void {
-  loading ??= Promise.all([
-    import('./SignedInView.tsx'),
-    import('./ProfileCard.tsx'),
-    import('./RenewalNotice.tsx'),
-  ]).then(
-    ([view, card, notice]) => {
-      views = { ...view, ...card, ...notice }
+  loading ??= import('./signed-in-views-chunk.ts').then(
+    (chunk) => {
+      views = chunk
       listeners.forEach((listener) => {
         listener()
       })

@@ -1,4 +1,4 @@
-import type { SessionDetails } from '../auth/use-session.ts'
+import type { SessionDetails } from '../react/use-session.ts'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 import { useNow } from '../components/use-now.ts'
 import { useSignedInViews } from '../components/use-signed-in-views.ts'

@@ -1,6 +1,6 @@
 import { Navigate, useSearchParams } from 'react-router-dom'
-import { readReturnTo } from '../auth/return-to.ts'
-import type { SessionDetails } from '../auth/use-session.ts'
+import { readReturnTo } from '../oidc/return-to.ts'
+import type { SessionDetails } from '../react/use-session.ts'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 
 interface SignInPageProps {

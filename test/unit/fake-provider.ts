@@ -4,7 +4,7 @@ import type { AppConfig } from '../../src/config/read-config.ts'
 import {
   buildUserManagerSettings,
   describeRedirectUris,
-} from '../../src/auth/create-user-manager.ts'
+} from '../../src/oidc/create-user-manager.ts'
 
 export const ISSUER = 'https://issuer.example'
 export const CLIENT_ID = 'client-123'

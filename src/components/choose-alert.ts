@@ -1,0 +1,45 @@
+import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
+import type { SessionSnapshot, EndReason } from '../session/session-snapshot.ts'
+import type { SignOutResult } from '../session/sign-out.ts'
+import { describeAuthError, type AuthErrorDescription } from './describe-auth-error.ts'
+import type { RenewalNoticeProps } from './RenewalNotice.tsx'
+
+/** The one notice above the page, if any: a sign-in failure outranks everything else. */
+export type AppAlert =
+  | { kind: 'auth-error'; description: AuthErrorDescription }
+  | ({ kind: 'renewal-failed' } & Omit<RenewalNoticeProps, 'onStay'>)
+  | { kind: 'session-ended'; reason: EndReason }
+  | { kind: 'signed-out'; result: SignOutResult }
+  | { kind: 'none' }
+
+export interface AlertInput {
+  /** A sign-in, restore or join failure (already without the `superseded` kind). */
+  error: unknown
+  /** The signed-in session, if any, with its expiry in seconds since the epoch. */
+  session: { expiresAt: number | undefined } | undefined
+  keeping: Pick<
+    SessionSnapshot,
+    'phase' | 'renewalError' | 'endReason' | 'signOutResult' | 'isStaying'
+  >
+}
+
+/** Picks which notice the app shows, from what the session says (pure; see App.tsx). */
+export function chooseAlert({ error, session, keeping }: AlertInput): AppAlert {
+  if (error) return { kind: 'auth-error', description: describeAuthError(error) }
+  if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
+    return {
+      kind: 'renewal-failed',
+      expiresAt: session.expiresAt,
+      isInteractionNeeded: isInteractionNeeded(keeping.renewalError),
+      cause:
+        keeping.renewalError === undefined
+          ? undefined
+          : describeAuthError(keeping.renewalError).title,
+      isBusy: keeping.isStaying,
+    }
+  }
+  if (!session && keeping.endReason) return { kind: 'session-ended', reason: keeping.endReason }
+  if (!session && keeping.signOutResult)
+    return { kind: 'signed-out', result: keeping.signOutResult }
+  return { kind: 'none' }
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { AuthProvider } from 'react-oidc-context'
+import type { User } from 'oidc-client-ts'
+import type { AppConfig } from '../config/read-config.ts'
+import { isAuthorizationCallback } from '../oidc/callback-url.ts'
+import {
+  createUserManager,
+  describeRedirectUris,
+  REQUEST_TIMEOUT_SECONDS,
+} from '../oidc/create-user-manager.ts'
+import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
+import { readReturnToFromState } from '../oidc/return-to.ts'
+import { SessionChannel } from '../session/session-channel.ts'
+import { SessionHint } from '../session/session-hint.ts'
+import { SessionKeeper } from '../session/session-keeper.ts'
+
+interface AppAuthProviderProps {
+  config: AppConfig
+  children: ReactNode
+}
+
+/** Restoring a session on reload is time-boxed: after this, the signed-out view shows. */
+const RESTORE_TIMEOUT_SECONDS = 5
+
+function createServices(
+  config: AppConfig,
+  basePath: string,
+): AuthServices & { isCallback: boolean; signInUri: string } {
+  const redirectUris = describeRedirectUris(window.location.origin, basePath)
+  const manager = createUserManager(config, redirectUris, { session: sessionStorage })
+  const isCallback = isAuthorizationCallback(window.location, redirectUris.signIn)
+  const keeper = new SessionKeeper(manager, {
+    hint: new SessionHint(localStorage, config.clientId),
+    channel: new SessionChannel(`static-signin:${config.clientId}`),
+    isCallback,
+    silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
+  })
+  return { manager, keeper, isCallback, signInUri: redirectUris.signIn }
+}
+
+/**
+ * Wires the SecureUserManager into react-oidc-context and starts the SessionKeeper; restores the
+ * return path after sign-in.
+ */
+export function AppAuthProvider({ config, children }: AppAuthProviderProps) {
+  const basePath = import.meta.env.BASE_URL
+  const [services] = useState(() => createServices(config, basePath))
+  const { manager, keeper, isCallback } = services
+
+  useEffect(() => {
+    // Discovery at start-up (not for Google: embedded), so the click on the button fetches nothing.
+    // A failure here surfaces again, as an alert, when the person tries to sign in.
+    manager.prepare().catch(() => undefined)
+  }, [manager])
+
+  useEffect(() => {
+    const stop = keeper.start()
+    void keeper.restoreOnce()
+    return stop
+  }, [keeper])
+
+  const restoreReturnPath = useCallback(
+    (user: User | undefined) => {
+      window.history.replaceState(null, '', readReturnToFromState(user?.state, basePath))
+      keeper.completeCallback()
+    },
+    [basePath, keeper],
+  )
+
+  return (
+    <AuthServicesContext value={services}>
+      <AuthProvider
+        userManager={manager}
+        skipSigninCallback={!isCallback}
+        onSigninCallback={restoreReturnPath}
+      >
+        {children}
+      </AuthProvider>
+    </AuthServicesContext>
+  )
+}

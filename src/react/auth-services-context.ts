@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react'
+import type { SecureUserManager } from '../oidc/secure-user-manager.ts'
+import type { SessionKeeper } from '../session/session-keeper.ts'
+
+export interface AuthServices {
+  manager: SecureUserManager
+  keeper: SessionKeeper
+}
+
+export const AuthServicesContext = createContext<AuthServices | undefined>(undefined)
+
+/** The app's UserManager and SessionKeeper, for what react-oidc-context does not wrap. */
+export function useAuthServices(): AuthServices {
+  const services = useContext(AuthServicesContext)
+  if (!services) throw new Error('useAuthServices must be used inside <AppAuthProvider>')
+  return services
+}

@@ -1,0 +1,61 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import { useAuth } from 'react-oidc-context'
+import { readErrorCode } from '../oidc/auth-error.ts'
+import { readPersonProfile, type PersonProfile } from '../oidc/profile.ts'
+import { useAuthServices } from './auth-services-context.ts'
+import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
+
+export interface SessionDetails {
+  profile: PersonProfile
+  scopes: string[]
+  /** Seconds since the epoch. */
+  expiresAt: number | undefined
+}
+
+const currentReturnTo = () =>
+  readReturnTo(describeCurrentPath(window.location), import.meta.env.BASE_URL)
+
+/** The session as the app shows it: who is signed in, how the session is kept, and the actions. */
+export function useSession() {
+  const auth = useAuth()
+  const { keeper } = useAuthServices()
+  const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
+
+  /** Starts sign-in; the person comes back to `returnTo`, or to where they are now. */
+  const signIn = useCallback(
+    async (returnTo?: string) => {
+      await auth.signinRedirect({ state: { returnTo: returnTo ?? currentReturnTo() } })
+    },
+    [auth],
+  )
+  const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
+
+  const session: SessionDetails | undefined =
+    auth.user && auth.isAuthenticated
+      ? {
+          profile: readPersonProfile(auth.user.profile),
+          scopes: auth.user.scopes,
+          expiresAt: auth.user.expires_at,
+        }
+      : undefined
+
+  return {
+    session,
+    keeping,
+    // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says why.
+    error: [auth.error, keeping.startError].find(
+      (error) => error !== undefined && readErrorCode(error) !== 'superseded',
+    ),
+    // Until the callback or the restore is done, showing pages would flash the wrong view.
+    isStarting:
+      (auth.isLoading && auth.activeNavigator === undefined) ||
+      keeping.phase === 'restoring' ||
+      (keeping.phase === 'callback' && auth.error === undefined),
+    isRedirecting: auth.activeNavigator === 'signinRedirect',
+    signIn,
+    stayLoggedIn,
+    signOut: () => keeper.signOut(),
+    renewNow: () => keeper.renewNow(),
+    reloadProfile: () => keeper.reloadProfile(),
+  }
+}

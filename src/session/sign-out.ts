@@ -1,0 +1,25 @@
+import { toError } from '../oidc/auth-error.ts'
+import type { SecureUserManager } from '../oidc/secure-user-manager.ts'
+
+/** What signing out needs from the manager. */
+export type SignOutManager = Pick<SecureUserManager, 'getUser' | 'removeUser' | 'revokeToken'>
+
+export type SignOutResult = { isRevoked: true } | { isRevoked: false; reason: Error }
+
+/**
+ * Signs out locally first — the tokens are forgotten before any network call — then revokes the
+ * access token at the provider (RFC 7009). Google has no end-session endpoint, so this is all a
+ * browser-only app can do: the person stays signed in to Google itself.
+ */
+export async function signOut(manager: SignOutManager): Promise<SignOutResult> {
+  const user = await manager.getUser()
+  await manager.removeUser()
+  try {
+    // The refresh token first: revoking it ends the grant at most providers.
+    if (user?.refresh_token) await manager.revokeToken(user.refresh_token, 'refresh_token')
+    if (user?.access_token) await manager.revokeToken(user.access_token, 'access_token')
+    return { isRevoked: true }
+  } catch (error: unknown) {
+    return { isRevoked: false, reason: toError(error) }
+  }
+}

@@ -1,0 +1,42 @@
+import type { KeptManager } from './kept-manager.ts'
+import type { SessionMessage } from './session-channel.ts'
+import { CLEARED, type SessionSnapshot } from './session-snapshot.ts'
+import { signOut, type SignOutManager } from './sign-out.ts'
+
+/** What following another tab needs from the session's owner. */
+export interface TabMirrorHost {
+  manager: SignOutManager & Pick<KeptManager, 'discardPendingSignins'>
+  hasUser(): boolean
+  readSnapshot(): SessionSnapshot
+  isSilentSignInRunning(): boolean
+  /** Gets this tab its own tokens, silently. */
+  joinOtherTab(): Promise<void>
+  /** Ends the session here at once (see SessionKeeper's generations). */
+  startNewGeneration(): void
+  update(changes: Partial<SessionSnapshot>): void
+}
+
+/**
+ * Mirrors another tab's sign-in and sign-out. No token crosses tabs: a tab that learns of a
+ * sign-in gets its own tokens silently; a sign-out elsewhere wins here too, whatever this tab is
+ * in the middle of, and this tab's own tokens are revoked, not only forgotten.
+ */
+export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHost): Promise<void> {
+  if (message.type === 'signed-in') {
+    if (!host.hasUser() && host.readSnapshot().phase === 'idle' && !host.isSilentSignInRunning()) {
+      await host.joinOtherTab()
+    }
+    return
+  }
+  const hadUser = host.hasUser()
+  const snapshot = host.readSnapshot()
+  const wasActive = hadUser || snapshot.phase !== 'idle'
+  host.startNewGeneration()
+  await host.manager.discardPendingSignins()
+  if (hadUser) await signOut(host.manager)
+  else await host.manager.removeUser()
+  host.update({
+    ...CLEARED,
+    endReason: wasActive ? 'signed-out-elsewhere' : snapshot.endReason,
+  })
+}

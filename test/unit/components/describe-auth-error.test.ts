@@ -1,0 +1,102 @@
+import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
+import { describe, expect, it } from 'vitest'
+import { AuthError } from '../../../src/oidc/auth-error.ts'
+import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
+
+const wrapped = (innerError: unknown) => ({
+  name: 'Error',
+  message: 'Sign-in failed',
+  source: 'signinCallback',
+  innerError,
+})
+
+describe('describeAuthError', () => {
+  it.each([
+    ['access_denied', 'Sign-in cancelled'],
+    ['login_required', 'Please sign in again'],
+    ['interaction_required', 'Please sign in again'],
+    ['invalid_grant', 'This sign-in has expired'],
+    ['admin_policy_enforced', 'Blocked by your organisation'],
+    ['redirect_uri_mismatch', 'Sign-in is misconfigured'],
+    ['invalid_client', 'Sign-in is misconfigured'],
+    ['something_new', 'Sign-in failed'],
+  ])('explains the provider error %s', (error, title) => {
+    expect(
+      describeAuthError(wrapped(new ErrorResponse({ error, error_description: 'why' }))),
+    ).toMatchObject({
+      title,
+      detail: `${error}: why`,
+    })
+  })
+
+  it.each([
+    ['invalid_request', 'client_secret is missing.', /VITE_OIDC_CLIENT_SECRET/],
+    ['invalid_client', 'Unauthorized', /VITE_OIDC_CLIENT_ID and VITE_OIDC_CLIENT_SECRET/],
+    ['invalid_client', 'The OAuth client was not found.', /VITE_OIDC_CLIENT_ID/],
+    ['deleted_client', 'The OAuth client was deleted.', /create a new OAuth client/],
+    ['redirect_uri_mismatch', 'Bad Request', /authorized redirect URI/],
+    ['origin_mismatch', '', /authorized JavaScript origin/],
+  ])("tells the site owner how to fix Google's %s (%s)", (error, description, fix) => {
+    const result = describeAuthError(
+      wrapped(new ErrorResponse({ error, error_description: description })),
+    )
+    expect(result.title).toBe('Sign-in is misconfigured')
+    expect(result.message).toMatch(fix)
+  })
+
+  it('does not blame the client secret for other invalid_request answers', () => {
+    const result = describeAuthError(
+      wrapped(new ErrorResponse({ error: 'invalid_request', error_description: 'Missing scope' })),
+    )
+    expect(result.message).not.toMatch(/SECRET/)
+  })
+
+  it('keeps provider markup as text and clips it', () => {
+    const description = `<img src=x onerror=alert(1)>${'x'.repeat(500)}`
+    const result = describeAuthError(
+      wrapped(new ErrorResponse({ error: 'access_denied', error_description: description })),
+    )
+    expect(result.detail?.startsWith('access_denied: <img src=x onerror=alert(1)>')).toBe(true)
+    expect(result.detail?.length).toBeLessThanOrEqual(301)
+  })
+
+  it.each<[AuthError, string, string]>([
+    [
+      new AuthError('issuer_mismatch', 'From elsewhere.', 'iss is x'),
+      'Sign-in response rejected',
+      'From elsewhere.',
+    ],
+    [new AuthError('timeout', 'Too slow.'), 'The sign-in provider did not answer', 'Too slow.'],
+    [
+      new AuthError('userinfo_subject_mismatch', 'Other account.'),
+      'Your profile could not be loaded',
+      'Other account.',
+    ],
+  ])('uses the message of an AuthError %#', (error, title, message) => {
+    expect(describeAuthError(wrapped(error))).toMatchObject({ title, message })
+  })
+
+  it.each<[unknown, string]>([
+    [new ErrorTimeout('Network timed out'), 'The sign-in provider did not answer'],
+    [new Error('No matching state found in storage'), 'This sign-in link is no longer valid'],
+    [new Error('No state in response'), 'This sign-in link is no longer valid'],
+    [
+      new Error('nonce in id_token does not match nonce in client storage'),
+      'Sign-in response rejected',
+    ],
+    [new Error('ID Token is missing a subject claim'), 'Sign-in response rejected'],
+    [new TypeError('Failed to fetch'), 'Cannot reach the sign-in provider'],
+    [
+      new Error('Invalid response Content-Type: text/html, from URL: x'),
+      'The sign-in provider had a problem',
+    ],
+    [new Error('Internal Server Error (500)'), 'The sign-in provider had a problem'],
+    [new Error('weird'), 'Sign-in failed'],
+    ['a string', 'Sign-in failed'],
+    [null, 'Sign-in failed'],
+  ])('describes %s', (error, title) => {
+    const result = describeAuthError(wrapped(error))
+    expect(result.title).toBe(title)
+    expect(result.message.length).toBeGreaterThan(10)
+  })
+})

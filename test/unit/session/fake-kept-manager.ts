@@ -1,0 +1,175 @@
+import { User } from 'oidc-client-ts'
+import { vi } from 'vitest'
+import { AuthError } from '../../../src/oidc/auth-error.ts'
+import type { SessionMessage } from '../../../src/session/session-channel.ts'
+
+export const SUB = '42'
+
+/** A promise the test settles, when it chooses. */
+export class Deferred<T> {
+  resolve!: (value: T) => void
+  reject!: (error: unknown) => void
+  readonly promise = new Promise<T>((resolve, reject) => {
+    this.resolve = resolve
+    this.reject = reject
+  })
+}
+
+let serial = 0
+
+export function issueUser(lifetimeSeconds: number, sub = SUB): User {
+  serial += 1
+  return new User({
+    access_token: `at-${String(serial)}`,
+    token_type: 'Bearer',
+    profile: { sub, iss: 'i', aud: 'a', exp: 0, iat: 0 },
+    expires_at: Math.floor(Date.now() / 1000) + lifetimeSeconds,
+  })
+}
+
+type Outcome = User | Error
+
+/**
+ * The keeper's view of a SecureUserManager. Silent sign-ins and userinfo calls wait for the test
+ * (`answerSilent`, `answerProfile`) unless an automatic answer is set; every store goes through
+ * the keeper's gate, as SecureUserManager.storeUser does.
+ */
+export class FakeKeptManager {
+  user: User | null = null
+  readonly loaded = new Set<(user: User) => void>()
+  readonly unloaded = new Set<() => void>()
+  readonly callbackFailed = new Set<() => void>()
+  gate: ((user: User) => void) | undefined
+  /** Answers every silent sign-in at once, when set. */
+  autoSilent: (() => Outcome) | undefined = () => issueUser(20)
+  readonly silentCalls: Deferred<Outcome>[] = []
+  readonly profileCalls: Deferred<Record<string, unknown> | Error>[] = []
+  autoProfile: (() => Record<string, unknown> | Error) | undefined = () => ({ name: 'Ada' })
+  /** Silent sign-ins running at the same moment, at most. */
+  maxConcurrentSilent = 0
+  #concurrentSilent = 0
+  /** Every access token stored, in order. */
+  readonly stored: string[] = []
+
+  readonly events = {
+    addUserLoaded: (cb: (user: User) => void) => (
+      this.loaded.add(cb),
+      () => this.loaded.delete(cb)
+    ),
+    removeUserLoaded: (cb: (user: User) => void) => this.loaded.delete(cb),
+    addUserUnloaded: (cb: () => void) => (this.unloaded.add(cb), () => this.unloaded.delete(cb)),
+    removeUserUnloaded: (cb: () => void) => this.unloaded.delete(cb),
+  }
+
+  readonly signinSilent = vi.fn<(args?: unknown) => Promise<User | null>>(async () => {
+    this.#concurrentSilent += 1
+    this.maxConcurrentSilent = Math.max(this.maxConcurrentSilent, this.#concurrentSilent)
+    try {
+      let outcome: Outcome
+      if (this.autoSilent) {
+        outcome = this.autoSilent()
+      } else {
+        const call = new Deferred<Outcome>()
+        this.silentCalls.push(call)
+        outcome = await call.promise
+      }
+      if (outcome instanceof Error) throw outcome
+      this.store(outcome)
+      return outcome
+    } finally {
+      this.#concurrentSilent -= 1
+    }
+  })
+
+  readonly fetchDisplayClaims = vi.fn<(user: User) => Promise<Record<string, unknown>>>(
+    async () => {
+      let outcome: Record<string, unknown> | Error
+      if (this.autoProfile) {
+        outcome = this.autoProfile()
+      } else {
+        const call = new Deferred<Record<string, unknown> | Error>()
+        this.profileCalls.push(call)
+        outcome = await call.promise
+      }
+      if (outcome instanceof Error) throw outcome
+      return outcome
+    },
+  )
+
+  readonly replaceProfile = vi.fn((user: User, claims: Record<string, unknown>) => {
+    user.profile = { ...user.profile, ...claims }
+    this.user = user
+    this.loaded.forEach((cb) => {
+      cb(user)
+    })
+    return Promise.resolve()
+  })
+
+  readonly signinRedirect = vi.fn(() => Promise.resolve())
+  readonly revokeToken = vi.fn(() => Promise.resolve())
+  readonly discardPendingSignins = vi.fn(() => Promise.resolve())
+  readonly getUser = () => Promise.resolve(this.user)
+  readonly removeUser = vi.fn(() => {
+    this.user = null
+    this.unloaded.forEach((cb) => {
+      cb()
+    })
+    return Promise.resolve()
+  })
+
+  readonly setStoreGate = (gate: ((user: User) => void) | undefined) => {
+    this.gate = gate
+  }
+
+  readonly addCallbackFailed = (listener: () => void) => {
+    this.callbackFailed.add(listener)
+    return () => this.callbackFailed.delete(listener)
+  }
+
+  /** Stores a user the way the library does: through the gate, then the `userLoaded` event. */
+  store(user: User): void {
+    this.gate?.(user)
+    this.user = user
+    this.stored.push(user.access_token)
+    this.loaded.forEach((cb) => {
+      cb(user)
+    })
+  }
+
+  /** Settles the oldest waiting silent sign-in. */
+  answerSilent(outcome: Outcome): void {
+    const call = this.silentCalls.shift()
+    if (!call) throw new Error('no silent sign-in is waiting')
+    call.resolve(outcome)
+  }
+
+  answerProfile(outcome: Record<string, unknown> | Error): void {
+    const call = this.profileCalls.shift()
+    if (!call) throw new Error('no userinfo call is waiting')
+    call.resolve(outcome)
+  }
+}
+
+export const unauthorized = () => new AuthError('userinfo_unauthorized', 'no')
+
+/** The other tabs, as the keeper hears them: messages delivered when the test says. */
+export class FakeChannel {
+  readonly posted: SessionMessage[] = []
+  readonly #listeners = new Set<(message: SessionMessage) => void>()
+
+  post(message: SessionMessage): void {
+    this.posted.push(message)
+  }
+
+  listen(listener: (message: SessionMessage) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Another tab says something. */
+  deliver(message: SessionMessage): void {
+    this.#listeners.forEach((listener) => {
+      listener(message)
+    })
+  }
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, vi } from 'vitest'
+import { SessionHint } from '../../../src/session/session-hint.ts'
+import { SessionKeeper } from '../../../src/session/session-keeper.ts'
+import { FakeChannel, FakeKeptManager, issueUser } from './fake-kept-manager.ts'
+
+export interface KeeperHarness {
+  manager: FakeKeptManager
+  channel: FakeChannel
+  hint: SessionHint
+  /** A started keeper; a callback page when `isCallback`. */
+  createKeeper: (isCallback?: boolean) => SessionKeeper
+  /** A keeper whose tab has just signed in through a callback, as in the app. */
+  signedIn: (lifetimeSeconds?: number) => SessionKeeper
+  /** Stops the keeper made last: no more ticks, messages or events. */
+  stopKeeper: () => void
+}
+
+/**
+ * Fake timers (the clock included), a fake manager and fake other tabs, fresh for every test of
+ * the calling file; the keeper made by a test is stopped after it.
+ */
+export function setUpKeeperHarness(): KeeperHarness {
+  let stop: (() => void) | undefined
+  const harness: KeeperHarness = {
+    manager: new FakeKeptManager(),
+    channel: new FakeChannel(),
+    hint: new SessionHint(localStorage, 'client'),
+    createKeeper: (isCallback = false) => {
+      const keeper = new SessionKeeper(harness.manager, {
+        hint: harness.hint,
+        channel: harness.channel,
+        isCallback,
+        silentTimeoutSeconds: 5,
+      })
+      stop = keeper.start()
+      return keeper
+    },
+    stopKeeper: () => {
+      stop?.()
+      stop = undefined
+    },
+    signedIn: (lifetimeSeconds = 3600) => {
+      const keeper = harness.createKeeper(true)
+      harness.manager.store(issueUser(lifetimeSeconds))
+      keeper.completeCallback()
+      return keeper
+    },
+  }
+  beforeEach(() => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    })
+    vi.setSystemTime(new Date('2026-11-26T12:00:00Z')) // a whole second, like expires_at
+    harness.manager = new FakeKeptManager()
+    harness.channel = new FakeChannel()
+    harness.hint = new SessionHint(localStorage, 'client')
+  })
+  afterEach(() => {
+    harness.stopKeeper()
+    vi.useRealTimers()
+  })
+  return harness
+}

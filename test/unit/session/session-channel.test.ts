@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { SessionChannel, type SessionMessage } from '../../../src/session/session-channel.ts'
+
+describe('SessionChannel', () => {
+  it('delivers well-formed messages to the other tabs and ignores anything else', async () => {
+    const sender = new SessionChannel('test-channel')
+    const receiver = new SessionChannel('test-channel')
+    const raw = new BroadcastChannel('test-channel')
+    const received: SessionMessage[] = []
+    const stop = receiver.listen((message) => received.push(message))
+
+    raw.postMessage({ type: 'steal-tokens' })
+    raw.postMessage('signed-out')
+    raw.postMessage(null)
+    sender.post({ type: 'signed-in' })
+    sender.post({ type: 'signed-out' })
+    await expect.poll(() => received.length).toBe(2)
+    expect(received).toEqual([{ type: 'signed-in' }, { type: 'signed-out' }])
+
+    stop()
+    sender.post({ type: 'signed-in' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(received).toHaveLength(2)
+    for (const channel of [sender, receiver]) channel.close()
+    raw.close()
+  })
+})
