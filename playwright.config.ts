@@ -79,6 +79,14 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
+      // The app built at a sub-path, served as is by nginx, Caddy and a plain static server.
+      command: 'tsx test/hosts/start-hosts.ts',
+      url: 'http://127.0.0.1:4283/some/path/',
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: 'pipe',
+    },
+    {
       // A build with no client configured: it must show its setup page, never a blank one.
       command:
         'vite build --outDir .e2e/dist-unconfigured --logLevel error && vite preview --outDir .e2e/dist-unconfigured --port 4275 --strictPort',

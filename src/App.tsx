@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './react/AppAuthProvider.tsx'
 import { describeAuthError } from './components/describe-auth-error.ts'
 import { useSession } from './react/use-session.ts'
+import { PAGES } from './config/pages.ts'
 import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
 import { chooseAlert, type AppAlert } from './components/choose-alert.ts'
@@ -24,7 +25,9 @@ interface AppProps {
   config: AppConfig
 }
 
-const ROUTER_BASENAME = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
+// With its trailing slash: react-router then links home as "<base>", the directory index every
+// static host serves, not "<base-without-slash>", which they answer with a redirect.
+const ROUTER_BASENAME = import.meta.env.BASE_URL
 
 function AppContent({ config }: AppProps) {
   const s = useSession()
@@ -72,7 +75,7 @@ function AppContent({ config }: AppProps) {
               }
             />
             <Route
-              path="/account"
+              path={`/${PAGES.account}`}
               element={
                 <AccountPage
                   session={session}
@@ -82,7 +85,7 @@ function AppContent({ config }: AppProps) {
               }
             />
             <Route
-              path="/sign-in"
+              path={`/${PAGES.signIn}`}
               element={
                 <SignInPage
                   session={session}

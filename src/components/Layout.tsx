@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { NavLink } from 'react-router-dom'
+import { PAGES } from '../config/pages.ts'
 
 interface LayoutProps {
   notice?: ReactNode
@@ -17,7 +18,7 @@ export function Layout({ notice, alert, children }: LayoutProps) {
           <NavLink to="/" end>
             Home
           </NavLink>
-          <NavLink to="/account">Account</NavLink>
+          <NavLink to={`/${PAGES.account}`}>Account</NavLink>
         </nav>
       </header>
       {notice}

@@ -70,11 +70,3 @@ export function buildSecurityHeaders(issuer: string): Record<string, string> {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   }
 }
-
-/** The `_headers` file of Netlify and Cloudflare Pages. */
-export function renderHeadersFile(issuer: string): string {
-  const lines = Object.entries(buildSecurityHeaders(issuer)).map(
-    ([name, value]) => `  ${name}: ${value}`,
-  )
-  return ['/*', ...lines, ''].join('\n')
-}

@@ -13,7 +13,7 @@ interface SignInPageProps {
 const BASE = import.meta.env.BASE_URL
 
 /**
- * `/sign-in?returnTo=/path`: where links to protected pages send signed-out people. The return
+ * `/sign-in/?returnTo=/path`: where links to protected pages send signed-out people. The return
  * path is untrusted input from a URL anyone can craft: only same-origin paths are honoured.
  */
 export function SignInPage({ session, isRedirecting, onSignIn }: SignInPageProps) {

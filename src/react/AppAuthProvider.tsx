@@ -9,7 +9,7 @@ import {
   REQUEST_TIMEOUT_SECONDS,
 } from '../oidc/create-user-manager.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
-import { readReturnToFromState } from '../oidc/return-to.ts'
+import { describeCurrentPath, readReturnTo, readReturnToFromState } from '../oidc/return-to.ts'
 import { SessionChannel } from '../session/session-channel.ts'
 import { SessionHint } from '../session/session-hint.ts'
 import { SessionKeeper } from '../session/session-keeper.ts'
@@ -29,6 +29,12 @@ function createServices(
   const redirectUris = describeRedirectUris(window.location.origin, basePath)
   const manager = createUserManager(config, redirectUris, { session: sessionStorage })
   const isCallback = isAuthorizationCallback(window.location, redirectUris.signIn)
+  // A response arriving at any other page is never redeemed; only its parameters are removed.
+  // "<base>" without its slash becomes "<base>" too, so the router always has its basename.
+  const here = describeCurrentPath(window.location)
+  const cleaned = readReturnTo(here, basePath)
+  if (!isCallback && cleaned !== here)
+    window.history.replaceState(window.history.state, '', cleaned)
   const keeper = new SessionKeeper(manager, {
     hint: new SessionHint(localStorage, config.clientId),
     channel: new SessionChannel(`static-signin:${config.clientId}`),

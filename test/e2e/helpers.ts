@@ -108,3 +108,24 @@ export async function collectCspViolations(page: Page): Promise<string[]> {
   })
   return violations
 }
+
+/**
+ * From the next load on, records whether the signed-out view's sign-in button ever entered the
+ * page, even for a frame: a restored session must show no flash of it. Read with
+ * {@link sawSignInButton}.
+ */
+export async function watchForSignInButton(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen = { signInButton: false }
+    Object.assign(window, { seen })
+    new MutationObserver(() => {
+      if (document.querySelector('.gsi-button')) seen.signInButton = true
+    }).observe(document, { childList: true, subtree: true })
+  })
+}
+
+export function sawSignInButton(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { seen: { signInButton: boolean } }).seen.signInButton,
+  )
+}

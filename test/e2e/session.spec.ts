@@ -4,8 +4,10 @@ import {
   authorizationRequests,
   isProviderRequest,
   recordRequests,
+  sawSignInButton,
   signIn,
   tokenRequests,
+  watchForSignInButton,
 } from './helpers.ts'
 import { APP_ORIGIN } from './ports.ts'
 
@@ -64,22 +66,12 @@ test('reload restores the session silently, without a flash of the signed-out vi
   const requests = recordRequests(page)
   await page.goto('/')
   await signIn(page)
-  await page.addInitScript(() => {
-    const seen = { signInButton: false }
-    Object.assign(window, { seen })
-    new MutationObserver(() => {
-      if (document.querySelector('.gsi-button')) seen.signInButton = true
-    }).observe(document, { childList: true, subtree: true })
-  })
+  await watchForSignInButton(page)
   await page.reload()
 
   await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
   await expect(page.getByTestId('last-renewal')).toContainText('restoring your session on load')
-  expect(
-    await page.evaluate(
-      () => (window as unknown as { seen: { signInButton: boolean } }).seen.signInButton,
-    ),
-  ).toBe(false)
+  expect(await sawSignInButton(page)).toBe(false)
   const silent = silentAuthorizations(page, requests)
   expect(silent).toHaveLength(1)
   expect(new URL(silent[0]?.url() ?? 'about:blank').searchParams.get('login_hint')).toBe(SUB)
@@ -169,7 +161,7 @@ for (const variant of ['cookies withheld (cross-site app origin)', 'framing refu
 
     await notice.getByRole('button', { name: 'Stay signed in' }).click()
     await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
-    expect(page.url()).toBe(`${origin}/account`)
+    expect(page.url()).toBe(`${origin}/account/`)
     const topLevel = authorizationRequests(requests).filter((r) => r.frame() === page.mainFrame())
     const params = new URL(topLevel.at(-1)?.url() ?? 'about:blank').searchParams
     expect(params.get('prompt')).toBe('none')

@@ -11,6 +11,8 @@ export interface ClientOptions {
   appOrigins: string[]
   /** Offer rotating refresh tokens (Google does not, to browser apps). */
   hasRefreshTokens: boolean
+  /** The app's base path on every origin ("/" unless a sub-path build is tested). */
+  basePath?: string
 }
 
 /**
@@ -34,8 +36,8 @@ export function buildConfiguration(
         client_secret: client.clientSecret,
         client_name: 'Static Sign-in (local)',
         redirect_uris: client.appOrigins.flatMap((origin) => [
-          `${origin}/`,
-          `${origin}/silent-renew.html`,
+          `${origin}${client.basePath ?? '/'}`,
+          `${origin}${client.basePath ?? '/'}silent-renew.html`,
         ]),
         token_endpoint_auth_method: 'client_secret_post',
         grant_types: client.hasRefreshTokens

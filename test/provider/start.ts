@@ -6,6 +6,7 @@
  *   --refresh-tokens   local provider offers rotating refresh tokens, and the app uses them
  *   --test-controls    enable the provider's /__test/* endpoints (end-to-end tests only)
  * Ports: APP_PORT (4173), PROVIDER_PORT (4400). Output: APP_OUT_DIR. Token lifetime: TOKEN_TTL_SECONDS.
+ * Base path: APP_BASE ("/"), as `vite build --base` takes it.
  */
 import { build, loadEnv, preview } from 'vite'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './local-client.ts'
@@ -19,6 +20,7 @@ const fileEnv = loadEnv('production', process.cwd(), 'VITE_')
 const isLocal =
   flags.has('--local') || !(process.env.VITE_OIDC_CLIENT_ID ?? fileEnv.VITE_OIDC_CLIENT_ID)
 const outDir = process.env.APP_OUT_DIR ?? (isLocal ? '.local/dist' : 'dist')
+const base = process.env.APP_BASE ?? '/'
 
 const closers: (() => Promise<void>)[] = []
 async function stop(code: number): Promise<never> {
@@ -40,6 +42,7 @@ try {
       hasRefreshTokens,
       tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 3600),
       hasTestControls: flags.has('--test-controls'),
+      basePath: base,
     })
     closers.push(provider.close)
     Object.assign(process.env, {
@@ -51,8 +54,9 @@ try {
     })
     console.log(`Local test provider: ${provider.issuer} (account: Ada Lovelace)`)
   }
-  await build({ logLevel: 'warn', build: { outDir } })
+  await build({ logLevel: 'warn', base, build: { outDir } })
   const server = await preview({
+    base,
     build: { outDir },
     preview: { port: appPort, host: '127.0.0.1', strictPort: true, open: false },
   })
@@ -68,7 +72,7 @@ try {
     ? 'the local test provider'
     : (process.env.VITE_OIDC_ISSUER ?? 'https://accounts.google.com')
   console.log(
-    `\n  App ready: ${appOrigin}/\n  Signing in uses ${target}.\n  Press Ctrl+C to stop.\n`,
+    `\n  App ready: ${appOrigin}${base}\n  Signing in uses ${target}.\n  Press Ctrl+C to stop.\n`,
   )
 } catch (error: unknown) {
   const code = (error as { code?: unknown } | null)?.code

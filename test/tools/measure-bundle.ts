@@ -19,7 +19,8 @@ export function measureInitialJs(distDir: string): {
     ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
   ].map((match) => match[1] ?? '')
   const files = sources.map((src): [string, number, number] => {
-    const bytes = readFileSync(join(distDir, src.replace(/^\//, '')))
+    // `<base>assets/…`: hashed files sit in the build's assets/ whatever base it was built for.
+    const bytes = readFileSync(join(distDir, src.slice(src.lastIndexOf('/assets/') + 1)))
     return [src, bytes.length, gzipSync(bytes, { level: 9 }).length]
   })
   return { files, gzipBytes: files.reduce((sum, [, , gz]) => sum + gz, 0) }

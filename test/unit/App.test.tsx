@@ -66,4 +66,16 @@ describe('App', () => {
       calls.filter(([method, url]) => method === 'POST' && url === `${ISSUER}/revoke`),
     ).toHaveLength(1)
   })
+
+  it('never redeems an authorization response that arrives at another page, and cleans it away', async () => {
+    const calls = installFakeProvider(NONCE)
+    window.history.replaceState(null, '', '/account/?code=stolen&state=forged&iss=x&tab=2')
+    renderApp()
+
+    expect(await screen.findByRole('heading', { name: 'Your account' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Sign in with Google' })).toBeInTheDocument()
+    expect(window.location.pathname + window.location.search).toBe('/account/?tab=2')
+    expect(calls.filter(([, url]) => url === `${ISSUER}/token`)).toHaveLength(0)
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
 })

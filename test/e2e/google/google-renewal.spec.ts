@@ -43,7 +43,7 @@ async function expectStaySignedInWorks(page: Page, requests: Request[]): Promise
   const notice = page.getByRole('status', { name: 'Session ending' })
   await notice.getByRole('button', { name: 'Stay signed in' }).click()
   await expect(page.getByTestId('email')).toHaveText(GOOGLE_EMAIL)
-  expect(page.url()).toBe(`${GOOGLE_APP_ORIGIN}/account`)
+  expect(page.url()).toBe(`${GOOGLE_APP_ORIGIN}/account/`)
   const params = paramsOf(atTopLevel(page, requests).at(-1))
   expect(params.get('prompt')).toBe('none')
   expect(params.get('login_hint')).toBe(GOOGLE_SUB)

@@ -1,0 +1,35 @@
+/**
+ * `npm run deploy-files [-- --base=/some/path/] [--out=DIR]`: writes every host's file from
+ * src/config/hosting-rules.ts. With no VITE_OIDC_* configuration it renders Google's (the files
+ * committed in deploy/); otherwise the configured issuer's, as `npm run build` would.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { loadEnv } from 'vite'
+import { GOOGLE_ISSUER } from '../src/google/metadata.ts'
+import { describeHostingRules, isServableBase } from '../src/config/hosting-rules.ts'
+import { readConfig } from '../src/config/read-config.ts'
+import { describeHostFiles } from './host-file-set.ts'
+
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [name = '', value = ''] = arg.replace(/^--/, '').split('=')
+    return [name, value]
+  }),
+)
+const base = args.get('base') ?? '/'
+const outDir = args.get('out') ?? 'deploy'
+if (!isServableBase(base)) {
+  console.error(`--base=${base}: use "/" or a path such as "/some/path/" ("/" at both ends).`)
+  process.exit(1)
+}
+const result = readConfig({ ...loadEnv('production', process.cwd(), 'VITE_'), ...process.env })
+const issuer = result.ok ? result.config.issuer : GOOGLE_ISSUER
+const files = describeHostFiles(describeHostingRules(issuer, base), readdirSync('public'))
+for (const [path, text] of Object.entries(files)) {
+  const target = join(outDir, path)
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, text)
+  console.log(`wrote ${target}`)
+}
+console.log(`for issuer ${issuer}, base ${base}`)
