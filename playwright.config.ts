@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import type { EngineOptions } from './test/e2e/engines/engine-fixtures.ts'
 import { findChromium } from './test/tools/find-chromium.ts'
 import { googleArgs, LOCAL_ARGS } from './test/e2e/browser-args.ts'
 import { ensureTestCertificate } from './test/google/certificate.ts'
@@ -12,7 +13,7 @@ import {
   RT_PROVIDER_PORT,
 } from './test/e2e/ports.ts'
 
-export default defineConfig({
+export default defineConfig<EngineOptions>({
   testDir: 'test/e2e',
   // One provider, one app: tests share them, so they run one at a time (2 cores here anyway).
   workers: 1,
@@ -29,7 +30,13 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: LOCAL_ARGS },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /google\// },
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /(google|engines)\// },
+    // The engine matrix: the same scenarios, driver-neutral (test/engines/), in each engine.
+    ...(['chromium', 'firefox', 'webkit'] as const).map((engineName) => ({
+      name: `engine-${engineName}`,
+      testMatch: /engines\/.*\.spec\.ts$/,
+      use: { engineName },
+    })),
     {
       // The Google build, unchanged, against the HTTPS stand-in for Google's hostnames.
       name: 'google',

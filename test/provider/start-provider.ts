@@ -3,6 +3,7 @@ import Provider from 'oidc-provider'
 import { interactionRoutes } from './interactions.ts'
 import { buildConfiguration, type ClientOptions } from './provider-configuration.ts'
 import { misbehaviour } from './misbehaviour.ts'
+import { createRequestLog } from './request-log.ts'
 import { defaultScenario } from './scenario.ts'
 import { createSigningKey } from './signing-key.ts'
 import { testControls } from './test-controls.ts'
@@ -29,7 +30,9 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
   const current = () => scenario.current
   const provider = new Provider(issuer, buildConfiguration(options, issuer, current, key))
   if (options.hasTestControls) {
-    provider.use(testControls(scenario))
+    const log = createRequestLog()
+    provider.use(log.middleware)
+    provider.use(testControls(scenario, log.entries))
     provider.use(misbehaviour(current, key, options.appOrigins))
   }
   provider.use(interactionRoutes(provider))

@@ -38,7 +38,7 @@ function install(missing: DebianNeed[]): void {
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
+    execFileSync('apt-get', ['install', '-y', '-qq', ...names], {
       stdio: 'inherit',
       env,
     })

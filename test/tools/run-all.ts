@@ -54,8 +54,8 @@ function unitTests(): SuiteResult {
 }
 
 function endToEndTests(): SuiteResult {
-  if (!run('npx', ['tsx', 'test/tools/ensure-chromium.ts'])) {
-    return { name: 'e2e', passed: 0, failed: 1, note: 'no Chromium (see above)' }
+  if (!run('npx', ['tsx', 'test/tools/ensure-test-packages.ts'])) {
+    return { name: 'e2e', passed: 0, failed: 1, note: 'a browser or server is missing (see above)' }
   }
   const report = `${REPORTS}/e2e.json`
   rmSync(report, { force: true })

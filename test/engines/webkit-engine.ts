@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import type { Engine, EngineTab } from './engine.ts'
+import { waitUntil } from './engine.ts'
+import { WebDriverSession } from './webdriver-client.ts'
+
+export interface WebKitPrograms {
+  driver: string
+  miniBrowser: string
+  xvfb: string
+}
+
+/** Where the engine's Xvfb display and WebKitWebDriver live (a second user picks others). */
+export interface WebKitPlaces {
+  displayNumber: number
+  driverPort: number
+}
+
+/**
+ * WebKitGTK's MiniBrowser through WebKitWebDriver, under its own Xvfb display. Each session is a
+ * MiniBrowser of its own (nothing shared); tabs are WebDriver windows.
+ */
+export async function launchWebKit(
+  programs: WebKitPrograms,
+  { displayNumber, driverPort }: WebKitPlaces = { displayNumber: 97, driverPort: 4610 },
+): Promise<Engine> {
+  const display = `:${displayNumber}`
+  const children: ChildProcess[] = []
+  const stop = () => {
+    for (const child of children.reverse()) child.kill('SIGTERM')
+  }
+  try {
+    if (!existsSync(`/tmp/.X11-unix/X${displayNumber}`)) {
+      children.push(
+        spawn(programs.xvfb, [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+          stdio: 'ignore',
+        }),
+      )
+      await waitUntil('Xvfb', () => Promise.resolve(existsSync(`/tmp/.X11-unix/X${displayNumber}`)))
+    }
+    children.push(
+      spawn(programs.driver, [`--port=${driverPort}`, '--host=127.0.0.1'], {
+        stdio: 'ignore',
+        env: { ...process.env, DISPLAY: display },
+      }),
+    )
+    const driverUrl = `http://127.0.0.1:${driverPort}`
+    await waitUntil('WebKitWebDriver', async () => (await fetch(`${driverUrl}/status`)).ok)
+    const capabilities = {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: programs.miniBrowser, args: ['--automation'] },
+    }
+    const probe = await WebDriverSession.create(driverUrl, capabilities)
+    await probe.session.delete()
+    return {
+      name: 'webkit',
+      version: `WebKitGTK ${String(probe.capabilities.browserVersion)}`,
+      newSession: async () => {
+        const { session } = await WebDriverSession.create(driverUrl, capabilities)
+        let firstWindow: string | undefined = await session.currentWindow()
+        const newTab = async (): Promise<EngineTab> => {
+          const handle = firstWindow ?? (await session.newWindow()).handle
+          firstWindow = undefined
+          const use = () => session.useWindow(handle)
+          return {
+            goto: async (url) => {
+              await use()
+              await session.navigate(url)
+            },
+            reload: async () => {
+              await use()
+              await session.refresh()
+            },
+            url: async () => {
+              await use()
+              return session.url()
+            },
+            evaluate: async <T>(body: string) => {
+              await use()
+              return session.execute<T>(`return (async () => {${body}})()`)
+            },
+            click: async (xpath) => {
+              await use()
+              let id = ''
+              await waitUntil(xpath, async () => {
+                id = await session.findElement(xpath)
+                return true
+              })
+              await session.clickElement(id)
+            },
+            addInitScript: () => Promise.resolve(false),
+          }
+        }
+        return { newTab, close: () => session.delete().then(() => undefined) }
+      },
+      close: () => {
+        stop()
+        return Promise.resolve()
+      },
+    }
+  } catch (error: unknown) {
+    stop()
+    throw error
+  }
+}
