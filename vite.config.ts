@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join } from 'node:path'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import { renderHeadersFile, renderHtaccess, renderStaticWebAppConfig } from './deploy/host-files.ts'
+import { renderHeadersFile, renderStaticWebAppConfig } from './deploy/host-files.ts'
+import { renderHtaccess } from './deploy/server-files.ts'
 import {
   chooseCacheControl,
   describeHostingRules,

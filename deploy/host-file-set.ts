@@ -1,16 +1,14 @@
 import type { HostingRules } from '../src/config/hosting-rules.ts'
 import {
-  renderCaddyfile,
   renderCloudFrontPolicy,
   renderFirebaseJson,
   renderGitHubPagesWorkflow,
   renderHeadersFile,
-  renderHtaccess,
-  renderNginxServer,
   renderS3Upload,
   renderStaticWebAppConfig,
   renderVercelJson,
 } from './host-files.ts'
+import { renderCaddyfile, renderHtaccess, renderNginxServer } from './server-files.ts'
 
 /** Where the committed nginx and Caddy files expect the site: edit these two lines for yours. */
 export const EXAMPLE_SITE = { root: '/srv/static-signin', listen: '8080' }

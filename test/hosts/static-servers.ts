@@ -7,7 +7,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { HostingRules } from '../../src/config/hosting-rules.ts'
-import { renderCaddyfile, renderNginxServer } from '../../deploy/host-files.ts'
+import { renderCaddyfile, renderNginxServer } from '../../deploy/server-files.ts'
 import type { DebianNeed } from '../tools/debian-packages.ts'
 
 export type StaticServerName = 'nginx' | 'caddy' | 'plain'
