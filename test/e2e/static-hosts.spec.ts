@@ -164,3 +164,14 @@ test('an unknown address under the sub-path shows the app’s own Not Found page
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
   expect(page.url()).toBe(`${origin}${HOSTS_BASE}`)
 })
+
+test('sign-in under the sub-path returns to any page of the app, query included', async ({
+  page,
+}) => {
+  const origin = `http://127.0.0.1:${STATIC_SERVERS[0]?.port ?? 0}`
+  const target = `${HOSTS_BASE}account/?tab=keys`
+  await page.goto(`${origin}${HOSTS_BASE}sign-in/?returnTo=${encodeURIComponent(target)}`)
+  await signInHere(page)
+  expect(page.url()).toBe(`${origin}${target}`)
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
+})
