@@ -15,7 +15,9 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
 }) => {
   const requests = recordRequests(page)
   await page.goto('/')
-  await expect(page.getByRole('note')).toContainText('Local test provider in use')
+  await expect(page.getByRole('complementary', { name: 'Local test provider' })).toContainText(
+    'Local test provider in use',
+  )
   await signIn(page)
 
   expect(page.url()).toBe(`${APP_ORIGIN}/`)
