@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { AuthErrorDescription } from './describe-auth-error.ts'
 
 interface AuthErrorAlertProps {
@@ -12,8 +13,13 @@ export function AuthErrorAlert({
   onRetry,
   retryLabel = 'Try again',
 }: AuthErrorAlertProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  // Focus follows the failure, so a keyboard or screen-reader user lands on it and its retry.
+  useEffect(() => {
+    ref.current?.focus()
+  }, [description.title])
   return (
-    <div role="alert" className="alert alert-error">
+    <div role="alert" className="alert alert-error" ref={ref} tabIndex={-1}>
       <p className="alert-title">{description.title}</p>
       <p>{description.message}</p>
       {description.detail !== undefined && (
