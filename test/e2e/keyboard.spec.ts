@@ -11,6 +11,14 @@ async function tabTo(page: Page, text: string): Promise<void> {
   throw new Error(`Tab never reached "${text}"`)
 }
 
+/** From the home page, Tab to the button and press Enter; ends on the provider's account chooser. */
+async function startSignInByKeyboard(page: Page): Promise<void> {
+  await page.goto('/')
+  await tabTo(page, 'Sign in with Google')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+}
+
 const focusedElement = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement
@@ -24,10 +32,7 @@ const focusedElement = (page: Page) =>
 test('signs in and out from the keyboard alone; after sign-in, focus is on the page heading', async ({
   page,
 }) => {
-  await page.goto('/')
-  await tabTo(page, 'Sign in with Google')
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+  await startSignInByKeyboard(page)
   await tabTo(page, 'Continue')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
@@ -53,10 +58,7 @@ test('after a reload restores the session, focus is on the account page heading'
 })
 
 test('on a failed sign-in, focus moves to the alert and its Try again', async ({ page }) => {
-  await page.goto('/')
-  await tabTo(page, 'Sign in with Google')
-  await page.keyboard.press('Enter')
-  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+  await startSignInByKeyboard(page)
   await tabTo(page, 'Cancel')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('alert')).toContainText('Sign-in cancelled')
