@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { AppAuthProvider } from './react/AppAuthProvider.tsx'
 import { describeAuthError } from './components/describe-auth-error.ts'
@@ -33,7 +33,6 @@ function AppContent({ config }: AppProps) {
   const s = useSession()
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
   const views = useSignedInViews(s.isStarting || s.session !== undefined)
-  useFocusHeadingAfterStart(s.isStarting)
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
   if (s.isStarting) {
     return (
@@ -101,29 +100,6 @@ function AppContent({ config }: AppProps) {
       </Layout>
     </BrowserRouter>
   )
-}
-
-/**
- * Once a sign-in or a restore has finished, moves focus to the page's heading, as a page change
- * would: keyboard and screen-reader users start from the top of what they came back to. It waits
- * for the heading, which may arrive with the signed-in views' chunk.
- */
-function useFocusHeadingAfterStart(isStarting: boolean): void {
-  const isPending = useRef(false)
-  const wasStarting = useRef(isStarting)
-  useEffect(() => {
-    if (wasStarting.current && !isStarting) isPending.current = true
-    wasStarting.current = isStarting
-    if (!isPending.current) return
-    if (document.querySelector('[role="alert"]')) {
-      isPending.current = false // the alert took the focus
-      return
-    }
-    const heading = document.querySelector<HTMLElement>('main h1[tabindex="-1"]')
-    if (!heading) return
-    heading.focus()
-    isPending.current = false
-  })
 }
 
 function renderAlert(

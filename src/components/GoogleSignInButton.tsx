@@ -4,8 +4,9 @@ interface GoogleSignInButtonProps {
 }
 
 /**
- * Google's "Sign in with Google" button, light theme (fill #FFFFFF, stroke #747775, text #1F1F1F,
- * Roboto Medium 14/20, 40 px high, 20 px logo, 12 px gap, 4 px radius). The standard four-colour
+ * Google's "Sign in with Google" button: light theme (fill #FFFFFF, stroke #747775, text #1F1F1F),
+ * dark theme when the system is dark (fill #131314, stroke #8E918F, text #E3E3E3; styles.css),
+ * Roboto Medium 14/20, 40 px high, 20 px logo, 12 px gap, 4 px radius. The standard four-colour
  * "G" is a static file (public/google-g.svg): cached on its own, and no weight in the JavaScript.
  */
 export function GoogleSignInButton({ onClick, isBusy = false }: GoogleSignInButtonProps) {
