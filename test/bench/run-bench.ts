@@ -9,6 +9,7 @@
 import { join, resolve } from 'node:path'
 import type { Page, Request } from '@playwright/test'
 import { build, preview } from 'vite'
+import { waitUntil } from '../engines/engine.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
 import { startLocalProvider } from '../provider/start-provider.ts'
 import { measureInitialJs } from '../tools/measure-bundle.ts'
@@ -38,7 +39,10 @@ const subjects: Subject[] = [
     renew: async (page) => {
       const before = await readTestId(page, 'last-renewal')
       await page.getByRole('button', { name: 'Renew now' }).click()
-      await pollUntil(async () => (await readTestId(page, 'last-renewal')) !== before)
+      await pollUntil(
+        'the renewal',
+        async () => (await readTestId(page, 'last-renewal')) !== before,
+      )
     },
   },
   {
@@ -49,18 +53,13 @@ const subjects: Subject[] = [
     renew: async (page) => {
       const before = await readTestId(page, 'loads')
       await page.getByRole('button', { name: 'Renew' }).click()
-      await pollUntil(async () => (await readTestId(page, 'loads')) !== before)
+      await pollUntil('the renewal', async () => (await readTestId(page, 'loads')) !== before)
     },
   },
 ]
 
-async function pollUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('bench step timed out')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+/** Polls finely: the bench times what it waits for. */
+const pollUntil = (what: string, check: () => Promise<boolean>) => waitUntil(what, check, 15_000, 5)
 
 const provider = await startLocalProvider({
   port: PROVIDER_PORT,

@@ -1,22 +1,13 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, setScenario, test } from './fixtures.ts'
-import { signIn, startSignIn } from './helpers.ts'
-import { APP_ORIGIN } from './ports.ts'
+import { findAxeViolations } from './axe.ts'
+import { expect, test } from './fixtures.ts'
+import { showErrorAlert, signIn, signInUntilRenewalNotice } from './helpers.ts'
 
-// axe-core (WCAG 2 A/AA and best-practice rules) on every state a person can meet; the
-// provider's own page is not the app's and is left out.
-
-/** axe-core's findings on the page as it is now: rule id and the elements, as text. */
-async function findViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-}
+// axe-core on every state a person can meet, in light mode at desktop size (dark mode and a
+// 320 px screen: appearance.spec.ts). The provider's own page is not the app's and is left out.
 
 const expectAccessible = async (page: Page) => {
-  expect(await findViolations(page)).toEqual([])
+  expect(await findAxeViolations(page)).toEqual([])
 }
 
 test('signed out: the home, account and sign-in pages', async ({ page }) => {
@@ -51,25 +42,13 @@ for (const [hostile, title] of [
   ['token-500-html', 'The sign-in provider had a problem'],
 ] as const) {
   test(`the error alert: ${title}`, async ({ page, request }) => {
-    await setScenario(request, { hostile })
-    await page.goto('/')
-    await startSignIn(page)
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.getByRole('alert')).toContainText(title)
-    await page.getByText('Technical details').click() // the expanded details too
+    await showErrorAlert(page, request, hostile, title)
     await expectAccessible(page)
   })
 }
 
 test('the renewal notice, then the session-ended notice', async ({ page, request }) => {
-  // Cross-site app origin: renewal fails, and the clock brings the notices without waiting.
-  await setScenario(request, { tokenTtlSeconds: 20 })
-  await page.clock.install()
-  await page.goto(APP_ORIGIN.replace('127.0.0.1', 'localhost') + '/')
-  await signIn(page)
-  await expect(page.getByRole('status', { name: 'Session ending' })).toBeVisible({
-    timeout: 20_000,
-  })
+  await signInUntilRenewalNotice(page, request)
   await expectAccessible(page)
   await page.clock.fastForward(20_000)
   await expect(page.getByRole('status').filter({ hasText: 'Your session ended' })).toBeVisible()

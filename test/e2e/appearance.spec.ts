@@ -1,16 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, setScenario, test } from './fixtures.ts'
-import { signIn, startSignIn } from './helpers.ts'
+import { findAxeViolations } from './axe.ts'
+import { expect, test } from './fixtures.ts'
+import { showErrorAlert, signIn } from './helpers.ts'
 
 // Dark mode (the system's preference) and a 320 px screen: what the light, desktop-sized
 // accessibility suite does not see. (Reduced motion has no test: the app has no motion to stop;
 // styles.css turns off any that is added.)
-
-const violationsOf = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
 
 /** Wider than the screen means a person has to scroll sideways. */
 const overflowOf = (page: Page) =>
@@ -28,23 +23,18 @@ test.describe('in dark mode', () => {
     })
     // Google's branding guidelines, dark theme: fill #131314, stroke #8E918F, text #E3E3E3.
     expect(colours).toEqual(['rgb(19, 19, 20)', 'rgb(142, 145, 143)', 'rgb(227, 227, 227)'])
-    expect(await violationsOf(page)).toEqual([])
+    expect(await findAxeViolations(page)).toEqual([])
 
     await signIn(page)
-    expect(await violationsOf(page)).toEqual([])
+    expect(await findAxeViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Account' }).click()
     await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
-    expect(await violationsOf(page)).toEqual([])
+    expect(await findAxeViolations(page)).toEqual([])
   })
 
   test('an error alert passes axe', async ({ page, request }) => {
-    await setScenario(request, { hostile: 'id-token-wrong-aud' })
-    await page.goto('/')
-    await startSignIn(page)
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.getByRole('alert')).toContainText('Sign-in response rejected')
-    await page.getByText('Technical details').click()
-    expect(await violationsOf(page)).toEqual([])
+    await showErrorAlert(page, request, 'id-token-wrong-aud', 'Sign-in response rejected')
+    expect(await findAxeViolations(page)).toEqual([])
   })
 })
 
@@ -77,13 +67,8 @@ test.describe('on a 320 px screen', () => {
     page,
     request,
   }) => {
-    await setScenario(request, { hostile: 'token-invalid-grant-markup' })
-    await page.goto('/')
-    await startSignIn(page)
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.getByRole('alert')).toContainText('This sign-in has expired')
-    await page.getByText('Technical details').click()
+    await showErrorAlert(page, request, 'token-invalid-grant-markup', 'This sign-in has expired')
     expect(await overflowOf(page)).toBeLessThanOrEqual(0)
-    expect(await violationsOf(page)).toEqual([])
+    expect(await findAxeViolations(page)).toEqual([])
   })
 })

@@ -1,4 +1,7 @@
-import { expect, type Page, type Request } from '@playwright/test'
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test'
+import type { HostileScenarioName } from '../provider/hostile-scenarios.ts'
+import { WATCH_SIGN_IN_BUTTON } from './engines/app-steps.ts'
+import { setScenario } from './fixtures.ts'
 import { APP_ORIGIN, PROVIDER_ORIGIN } from './ports.ts'
 
 /** Every request the page makes, in order, as the browser saw them. */
@@ -112,20 +115,41 @@ export async function collectCspViolations(page: Page): Promise<string[]> {
 /**
  * From the next load on, records whether the signed-out view's sign-in button ever entered the
  * page, even for a frame: a restored session must show no flash of it. Read with
- * {@link sawSignInButton}.
+ * {@link sawSignInButton}. The same script the engine matrix uses.
  */
 export async function watchForSignInButton(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const seen = { signInButton: false }
-    Object.assign(window, { seen })
-    new MutationObserver(() => {
-      if (document.querySelector('.gsi-button')) seen.signInButton = true
-    }).observe(document, { childList: true, subtree: true })
-  })
+  await page.addInitScript(WATCH_SIGN_IN_BUTTON)
 }
 
 export function sawSignInButton(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => (window as unknown as { seen: { signInButton: boolean } }).seen.signInButton,
-  )
+  return page.evaluate(() => (window as { __sawSignInButton?: boolean }).__sawSignInButton === true)
+}
+
+/** Signs in from the home page and lets the provider's answer fail: ends on the app's alert. */
+export async function showErrorAlert(
+  page: Page,
+  request: APIRequestContext,
+  hostile: HostileScenarioName,
+  title: string,
+): Promise<void> {
+  await setScenario(request, { hostile })
+  await page.goto('/')
+  await startSignIn(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('alert')).toContainText(title)
+  await page.getByText('Technical details').click() // the provider's text, open
+}
+
+/**
+ * Signs in with 20-second tokens on the cross-site origin, where renewal fails, and ends when the
+ * "Session ending" notice shows. The page's clock is installed: fast-forward it to reach expiry.
+ */
+export async function signInUntilRenewalNotice(page: Page, request: APIRequestContext) {
+  await setScenario(request, { tokenTtlSeconds: 20 })
+  await page.clock.install()
+  await page.goto(APP_ORIGIN.replace('127.0.0.1', 'localhost') + '/')
+  await signIn(page)
+  await expect(page.getByRole('status', { name: 'Session ending' })).toBeVisible({
+    timeout: 20_000,
+  })
 }

@@ -6,6 +6,7 @@ import {
   recordRequests,
   sawSignInButton,
   signIn,
+  signInUntilRenewalNotice,
   tokenRequests,
   watchForSignInButton,
 } from './helpers.ts'
@@ -175,14 +176,7 @@ test('at expiry the tokens are dropped and the signed-out view says why, with no
   page,
   request,
 }) => {
-  await setScenario(request, { tokenTtlSeconds: 20 })
-  await page.clock.install()
-  await page.goto(APP_ORIGIN.replace('127.0.0.1', 'localhost') + '/')
-  await signIn(page)
-  await expect(page.getByRole('status', { name: 'Session ending' })).toBeVisible({
-    timeout: 20_000,
-  })
-
+  await signInUntilRenewalNotice(page, request)
   const requests = recordRequests(page)
   await page.clock.fastForward(20_000)
   await expect(page.getByRole('status').filter({ hasText: 'Your session ended' })).toBeVisible()

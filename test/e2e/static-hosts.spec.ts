@@ -1,4 +1,4 @@
-import type { APIResponse, Page, Request } from '@playwright/test'
+import type { APIResponse, Request } from '@playwright/test'
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
@@ -7,7 +7,7 @@ import {
 import { HOSTS_BASE, HOSTS_PROVIDER_ORIGIN, HOSTS_WORK_DIR } from '../hosts/hosts-world.ts'
 import { STATIC_SERVERS } from '../hosts/static-servers.ts'
 import { expect, test } from './fixtures.ts'
-import { sawSignInButton, watchForSignInButton } from './helpers.ts'
+import { sawSignInButton, signIn, watchForSignInButton } from './helpers.ts'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -32,14 +32,6 @@ async function expectSecurityHeaders(response: APIResponse, cacheControl: string
   expect(headers['content-security-policy']).toContain("frame-ancestors 'self'")
   expect(headers['cache-control'], `Cache-Control of ${response.url()}`).toBe(cacheControl)
   await response.dispose()
-}
-
-/** Signs in on the provider's page from the app's current page; ends when the email is shown. */
-async function signInHere(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign in with Google' }).click()
-  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
 }
 
 for (const server of STATIC_SERVERS) {
@@ -96,7 +88,7 @@ for (const server of STATIC_SERVERS) {
       const requests: Request[] = []
       context.on('request', (r) => requests.push(r))
       await first.goto(at(HOSTS_BASE))
-      await signInHere(first)
+      await signIn(first)
       const [authorize] = providerRequests(requests, '/auth')
       expect(new URL(authorize?.url() ?? 'about:blank').searchParams.get('redirect_uri')).toBe(
         at(HOSTS_BASE),
@@ -171,7 +163,7 @@ test('sign-in under the sub-path returns to any page of the app, query included'
   const origin = `http://127.0.0.1:${STATIC_SERVERS[0]?.port ?? 0}`
   const target = `${HOSTS_BASE}account/?tab=keys`
   await page.goto(`${origin}${HOSTS_BASE}sign-in/?returnTo=${encodeURIComponent(target)}`)
-  await signInHere(page)
+  await signIn(page)
   expect(page.url()).toBe(`${origin}${target}`)
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
 })

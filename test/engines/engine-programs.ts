@@ -1,11 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
-import type { DebianNeed } from '../tools/debian-packages.ts'
+import { firstExisting, type DebianNeed } from '../tools/debian-packages.ts'
 import type { WebKitPrograms } from './webkit-engine.ts'
-
-const firstExisting =
-  (...paths: string[]) =>
-  () =>
-    paths.find((path) => existsSync(path))
 
 /** MiniBrowser ships inside WebKitGTK's library package, under the multiarch folder. */
 function findMiniBrowser(): string | undefined {

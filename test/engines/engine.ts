@@ -35,11 +35,12 @@ export interface Engine {
   close(): Promise<void>
 }
 
-/** Polls `check` until it returns true; throws with `what` after `timeoutMs`. */
+/** Polls `check` every `intervalMs` until it returns true; throws with `what` after `timeoutMs`. */
 export async function waitUntil(
   what: string,
   check: () => Promise<boolean>,
   timeoutMs = 10_000,
+  intervalMs = 100,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let lastError: unknown
@@ -53,6 +54,6 @@ export async function waitUntil(
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : ''
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`)
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
 }

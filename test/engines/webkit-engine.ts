@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import type { Engine, EngineTab } from './engine.ts'
 import { waitUntil } from './engine.ts'
 import { WebDriverSession } from './webdriver-client.ts'
@@ -10,10 +9,36 @@ export interface WebKitPrograms {
   xvfb: string
 }
 
-/** Where the engine's Xvfb display and WebKitWebDriver live (a second user picks others). */
+/** Where WebKitWebDriver listens (a second user, such as the cookie probe, picks another). */
 export interface WebKitPlaces {
-  displayNumber: number
   driverPort: number
+}
+
+/**
+ * Starts Xvfb on a display it picks itself (`-displayfd`): a display number fixed in advance can
+ * be held by another Xvfb, or look held because a killed one left its socket behind.
+ */
+async function startXvfb(xvfb: string): Promise<{ child: ChildProcess; display: string }> {
+  const child = spawn(
+    xvfb,
+    ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+    {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    },
+  )
+  const output = child.stdio[3]
+  if (!output) throw new Error('Xvfb gave no display pipe')
+  const display = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    output.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      if (text.includes('\n')) resolve(`:${text.trim()}`)
+    })
+    child.once('exit', (code) => {
+      reject(new Error(`Xvfb exited (${String(code)}) before naming its display`))
+    })
+  })
+  return { child, display }
 }
 
 /**
@@ -22,22 +47,15 @@ export interface WebKitPlaces {
  */
 export async function launchWebKit(
   programs: WebKitPrograms,
-  { displayNumber, driverPort }: WebKitPlaces = { displayNumber: 97, driverPort: 4610 },
+  { driverPort }: WebKitPlaces = { driverPort: 4610 },
 ): Promise<Engine> {
-  const display = `:${displayNumber}`
   const children: ChildProcess[] = []
   const stop = () => {
     for (const child of children.reverse()) child.kill('SIGTERM')
   }
   try {
-    if (!existsSync(`/tmp/.X11-unix/X${displayNumber}`)) {
-      children.push(
-        spawn(programs.xvfb, [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-          stdio: 'ignore',
-        }),
-      )
-      await waitUntil('Xvfb', () => Promise.resolve(existsSync(`/tmp/.X11-unix/X${displayNumber}`)))
-    }
+    const { child: xvfb, display } = await startXvfb(programs.xvfb)
+    children.push(xvfb)
     children.push(
       spawn(programs.driver, [`--port=${driverPort}`, '--host=127.0.0.1'], {
         stdio: 'ignore',

@@ -4,11 +4,11 @@
  * server with no fallback and no headers at all, like GitHub Pages' missing ones.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
-import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
+import { mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { HostingRules } from '../../src/config/hosting-rules.ts'
 import { renderCaddyfile, renderNginxServer } from '../../deploy/server-files.ts'
-import type { DebianNeed } from '../tools/debian-packages.ts'
+import { firstExisting, type DebianNeed } from '../tools/debian-packages.ts'
 
 export type StaticServerName = 'nginx' | 'caddy' | 'plain'
 
@@ -26,11 +26,6 @@ export const STATIC_SERVERS: StaticServerSpec[] = [
   { name: 'caddy', port: 4282, hasHeaders: true, hasAppNotFound: true },
   { name: 'plain', port: 4283, hasHeaders: false, hasAppNotFound: false },
 ]
-
-const firstExisting =
-  (...paths: string[]) =>
-  () =>
-    paths.find((path) => existsSync(path))
 
 export const SERVER_PACKAGES: DebianNeed[] = [
   {

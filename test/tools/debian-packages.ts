@@ -5,6 +5,12 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
+/** A finder for the first of these paths that exists. */
+export const firstExisting =
+  (...paths: string[]) =>
+  (): string | undefined =>
+    paths.find((path) => existsSync(path))
+
 export interface DebianNeed {
   /** Debian package name. */
   pkg: string

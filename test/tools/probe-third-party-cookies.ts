@@ -40,7 +40,7 @@ await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve))
 const launchers: [string, () => Promise<Engine>][] = [
   ['chromium (Playwright context)', launchChromium],
   ['firefox', () => launchFirefox(findFirefox() ?? '/usr/bin/firefox-esr')],
-  ['webkit', () => launchWebKit(findWebKitPrograms(), { displayNumber: 96, driverPort: 4611 })],
+  ['webkit', () => launchWebKit(findWebKitPrograms(), { driverPort: 4611 })],
 ]
 console.log(
   '| engine | `Secure` cookie kept top-level | sent to the cross-site iframe | without `Secure`: kept | sent to the iframe |\n|---|---|---|---|---|',
