@@ -1,5 +1,6 @@
 import { test as base, type APIRequestContext } from '@playwright/test'
 import type { HostileScenarioName } from '../provider/hostile-scenarios.ts'
+import type { LoggedRequest } from '../provider/request-log.ts'
 import { PROVIDER_ORIGIN, RT_PROVIDER_ORIGIN } from './ports.ts'
 
 /** Mirrors test/provider/scenario.ts: what a test may switch on the provider. */
@@ -24,6 +25,12 @@ export async function setScenario(
 export async function endProviderSessions(request: APIRequestContext): Promise<void> {
   const response = await request.post(`${PROVIDER_ORIGIN}/__test/end-sessions`)
   if (!response.ok()) throw new Error(`sessions not ended: HTTP ${response.status()}`)
+}
+
+/** What the provider answered since this test set its scenario: the network, seen from there. */
+export async function readProviderLog(request: APIRequestContext): Promise<LoggedRequest[]> {
+  const response = await request.get(`${PROVIDER_ORIGIN}/__test/requests`)
+  return (await response.json()) as LoggedRequest[]
 }
 
 /** Every test starts with the provider in its default, Google-like scenario. */

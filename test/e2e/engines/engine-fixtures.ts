@@ -1,12 +1,9 @@
-import type { APIRequestContext } from '@playwright/test'
 import { launchChromium } from '../../engines/chromium-engine.ts'
 import type { Engine, EngineName, EngineSession } from '../../engines/engine.ts'
 import { findFirefox, findWebKitPrograms } from '../../engines/engine-programs.ts'
 import { launchFirefox } from '../../engines/firefox-engine.ts'
 import { launchWebKit } from '../../engines/webkit-engine.ts'
-import type { LoggedRequest } from '../../provider/request-log.ts'
 import { test as base } from '../fixtures.ts'
-import { PROVIDER_ORIGIN } from '../ports.ts'
 
 export interface EngineOptions {
   engineName: EngineName
@@ -40,10 +37,5 @@ export const test = base.extend<{ session: EngineSession }, EngineOptions & { en
   },
 })
 
-/** What the provider answered since this test set its scenario: the network, seen from there. */
-export async function readProviderLog(request: APIRequestContext): Promise<LoggedRequest[]> {
-  const response = await request.get(`${PROVIDER_ORIGIN}/__test/requests`)
-  return (await response.json()) as LoggedRequest[]
-}
-
 export { expect } from '@playwright/test'
+export { readProviderLog } from '../fixtures.ts'
