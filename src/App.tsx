@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { AppAuthProvider } from './react/AppAuthProvider.tsx'
 import { describeAuthError } from './components/describe-auth-error.ts'
-import { useSession } from './react/use-session.ts'
+import { useAppSession } from './react/app-session.ts'
+import { SessionSource, type LoadEngine } from './react/SessionSource.tsx'
 import { PAGES } from './config/pages.ts'
 import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
@@ -25,12 +25,17 @@ interface AppProps {
   config: AppConfig
 }
 
+interface AppWithEngineProps extends AppProps {
+  /** Tests pass a loader they resolve themselves. */
+  loadEngine?: LoadEngine
+}
+
 // With its trailing slash: react-router then links home as "<base>", the directory index every
 // static host serves, not "<base-without-slash>", which they answer with a redirect.
 const ROUTER_BASENAME = import.meta.env.BASE_URL
 
 function AppContent({ config }: AppProps) {
-  const s = useSession()
+  const s = useAppSession()
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
   const views = useSignedInViews(s.isStarting || s.session !== undefined)
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
@@ -122,10 +127,10 @@ function renderAlert(
   }
 }
 
-export function App({ config }: AppProps) {
+export function App({ config, loadEngine }: AppWithEngineProps) {
   return (
-    <AppAuthProvider config={config}>
+    <SessionSource config={config} loadEngine={loadEngine}>
       <AppContent config={config} />
-    </AppAuthProvider>
+    </SessionSource>
   )
 }

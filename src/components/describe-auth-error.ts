@@ -22,6 +22,7 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   no_session: 'You are not signed in',
   timeout: 'The sign-in provider did not answer',
   superseded: 'You are signed out',
+  app_unavailable: 'This page did not finish loading',
 }
 
 const PROVIDER_ERRORS: Record<string, [string, string]> = {

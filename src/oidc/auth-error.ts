@@ -11,6 +11,7 @@ export type AuthErrorCode =
   | 'no_session'
   | 'timeout'
   | 'superseded'
+  | 'app_unavailable'
 
 /**
  * An authentication failure detected by this app's own checks (the ones oidc-client-ts leaves

@@ -1,3 +1,17 @@
+/** Where the provider sends people back, as registered with it. */
+export interface RedirectUris {
+  /** `<origin><base>`: the site root, a page every static host serves. */
+  signIn: string
+  /** `<origin><base>silent-renew.html`: a static file from public/. */
+  silentRenew: string
+}
+
+/** The two redirect URIs of this deployment. They are a public interface: people register them. */
+export function describeRedirectUris(origin: string, basePath: string): RedirectUris {
+  const signIn = new URL(basePath, origin).href
+  return { signIn, silentRenew: new URL('silent-renew.html', signIn).href }
+}
+
 /**
  * True when `location` is an authorization response at the app's redirect URI — on that exact path,
  * with a `state` and either a `code` or an `error` (the shape react-oidc-context also looks for).

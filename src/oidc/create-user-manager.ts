@@ -1,24 +1,11 @@
 import { InMemoryWebStorage, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
 import { googleMetadata } from '../google/metadata.ts'
+import type { RedirectUris } from './callback-url.ts'
 import { SecureUserManager } from './secure-user-manager.ts'
 
 /** Every request to the provider gives up after this long (the library has no default). */
 export const REQUEST_TIMEOUT_SECONDS = 10
-
-/** Where the provider sends people back, as registered with it. */
-export interface RedirectUris {
-  /** `<origin><base>`: the site root, a page every static host serves. */
-  signIn: string
-  /** `<origin><base>silent-renew.html`: a static file from public/. */
-  silentRenew: string
-}
-
-/** The two redirect URIs of this deployment. They are a public interface: people register them. */
-export function describeRedirectUris(origin: string, basePath: string): RedirectUris {
-  const signIn = new URL(basePath, origin).href
-  return { signIn, silentRenew: new URL('silent-renew.html', signIn).href }
-}
 
 /** oidc-client-ts settings for this app: tokens in memory, transient state in sessionStorage. */
 export function buildUserManagerSettings(

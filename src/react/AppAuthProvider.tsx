@@ -2,14 +2,10 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
-import { isAuthorizationCallback } from '../oidc/callback-url.ts'
-import {
-  createUserManager,
-  describeRedirectUris,
-  REQUEST_TIMEOUT_SECONDS,
-} from '../oidc/create-user-manager.ts'
+import { describeRedirectUris, isAuthorizationCallback } from '../oidc/callback-url.ts'
+import { createUserManager, REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
-import { describeCurrentPath, readReturnTo, readReturnToFromState } from '../oidc/return-to.ts'
+import { readReturnToFromState } from '../oidc/return-to.ts'
 import { SessionChannel } from '../session/session-channel.ts'
 import { SessionHint } from '../session/session-hint.ts'
 import { SessionKeeper } from '../session/session-keeper.ts'
@@ -22,19 +18,11 @@ interface AppAuthProviderProps {
 /** Restoring a session on reload is time-boxed: after this, the signed-out view shows. */
 const RESTORE_TIMEOUT_SECONDS = 5
 
-function createServices(
-  config: AppConfig,
-  basePath: string,
-): AuthServices & { isCallback: boolean; signInUri: string } {
+function createServices(config: AppConfig, basePath: string): AuthServices & { signInUri: string } {
   const redirectUris = describeRedirectUris(window.location.origin, basePath)
   const manager = createUserManager(config, redirectUris, { session: sessionStorage })
   const isCallback = isAuthorizationCallback(window.location, redirectUris.signIn)
-  // A response arriving at any other page is never redeemed; only its parameters are removed.
-  // "<base>" without its slash becomes "<base>" too, so the router always has its basename.
-  const here = describeCurrentPath(window.location)
-  const cleaned = readReturnTo(here, basePath)
-  if (!isCallback && cleaned !== here)
-    window.history.replaceState(window.history.state, '', cleaned)
+  // The address was cleaned of stray responses before this (session/page-start.ts).
   const keeper = new SessionKeeper(manager, {
     hint: new SessionHint(localStorage, config.clientId),
     channel: new SessionChannel(`static-signin:${config.clientId}`),

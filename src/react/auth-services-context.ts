@@ -5,6 +5,8 @@ import type { SessionKeeper } from '../session/session-keeper.ts'
 export interface AuthServices {
   manager: SecureUserManager
   keeper: SessionKeeper
+  /** This page load is an authorization response at the redirect URI. */
+  isCallback: boolean
 }
 
 export const AuthServicesContext = createContext<AuthServices | undefined>(undefined)

@@ -18,7 +18,7 @@ const currentReturnTo = () =>
 /** The session as the app shows it: who is signed in, how the session is kept, and the actions. */
 export function useSession() {
   const auth = useAuth()
-  const { keeper } = useAuthServices()
+  const { keeper, isCallback } = useAuthServices()
   const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
 
   /** Starts sign-in; the person comes back to `returnTo`, or to where they are now. */
@@ -47,8 +47,10 @@ export function useSession() {
       (error) => error !== undefined && readErrorCode(error) !== 'superseded',
     ),
     // Until the callback or the restore is done, showing pages would flash the wrong view.
+    // react-oidc-context loads at first, and after a callback until the user is in; a fresh page
+    // load has no user to load (tokens live in memory), so it shows its page at once.
     isStarting:
-      (auth.isLoading && auth.activeNavigator === undefined) ||
+      (isCallback && auth.isLoading && auth.activeNavigator === undefined) ||
       keeping.phase === 'restoring' ||
       (keeping.phase === 'callback' && auth.error === undefined),
     isRedirecting: auth.activeNavigator === 'signinRedirect',

@@ -1,10 +1,8 @@
 import { OidcClient } from 'oidc-client-ts'
 import { vi } from 'vitest'
 import type { AppConfig } from '../../src/config/read-config.ts'
-import {
-  buildUserManagerSettings,
-  describeRedirectUris,
-} from '../../src/oidc/create-user-manager.ts'
+import { describeRedirectUris } from '../../src/oidc/callback-url.ts'
+import { buildUserManagerSettings } from '../../src/oidc/create-user-manager.ts'
 
 export const ISSUER = 'https://issuer.example'
 export const CLIENT_ID = 'client-123'

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { AppConfig } from '../config/read-config.ts'
+import { AuthError } from '../oidc/auth-error.ts'
+import { readPageStart } from '../session/page-start.ts'
+import { CLEARED } from '../session/session-snapshot.ts'
+import { AppSessionContext, type AppSession } from './app-session.ts'
+
+type Engine = typeof import('./session-engine.tsx')
+export type LoadEngine = () => Promise<Engine>
+
+const loadSessionEngine: LoadEngine = () => import('./session-engine.tsx')
+
+interface SessionSourceProps {
+  config: AppConfig
+  /** Tests pass a loader they resolve themselves. */
+  loadEngine?: LoadEngine
+  children: ReactNode
+}
+
+const ENGINE_UNAVAILABLE = new AuthError(
+  'app_unavailable',
+  'Part of this site did not load. Check your connection, then try again.',
+)
+const ignore = () => Promise.resolve()
+
+/**
+ * Gives the pages their session. The sign-in engine loads at once, in its own chunk; until it is
+ * in, a stand-in says what the page load is (a callback or a restore shows "Signing you in…", so
+ * nothing flashes) and keeps a click on "Sign in" to hand to the engine when it arrives.
+ */
+export function SessionSource({
+  config,
+  loadEngine = loadSessionEngine,
+  children,
+}: SessionSourceProps) {
+  const [start] = useState(() => readPageStart(config.clientId, import.meta.env.BASE_URL))
+  const [engine, setEngine] = useState<Engine | 'failed'>()
+  const [attempt, setAttempt] = useState(0)
+  const [live, setLive] = useState<AppSession>()
+  /** A sign-in asked for before the engine was in: where to come back to (undefined: here). */
+  const pending = useRef<{ returnTo: string | undefined }>(undefined)
+  const [isPending, setIsPending] = useState(false)
+
+  useEffect(() => {
+    let isCurrent = true
+    loadEngine().then(
+      (loaded) => {
+        if (isCurrent) setEngine(loaded)
+      },
+      () => {
+        if (isCurrent) setEngine('failed')
+      },
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [loadEngine, attempt])
+
+  // The engine's first report hands it the sign-in that was waiting, if any.
+  const onSession = useCallback((session: AppSession) => {
+    setLive(session)
+    const waiting = pending.current
+    if (!waiting) return
+    pending.current = undefined
+    setIsPending(false)
+    void session.signIn(waiting.returnTo)
+  }, [])
+
+  const hasFailed = engine === 'failed'
+  const standIn: AppSession = {
+    session: undefined,
+    keeping: {
+      ...CLEARED,
+      phase: hasFailed
+        ? 'idle'
+        : start.isCallback
+          ? 'callback'
+          : start.isRestoring
+            ? 'restoring'
+            : 'idle',
+      lastTokens: undefined,
+    },
+    error: hasFailed ? ENGINE_UNAVAILABLE : undefined,
+    isStarting: !hasFailed && (start.isCallback || start.isRestoring),
+    isRedirecting: !hasFailed && isPending,
+    signIn: (returnTo?: string) => {
+      if (hasFailed) {
+        setEngine(undefined)
+        setAttempt((n) => n + 1)
+        // A callback or a restore carries on where it stopped once the engine is in.
+        if (start.isCallback || start.isRestoring) return Promise.resolve()
+      }
+      pending.current = { returnTo }
+      setIsPending(true)
+      return Promise.resolve()
+    },
+    stayLoggedIn: ignore,
+    signOut: ignore,
+    renewNow: ignore,
+    reloadProfile: ignore,
+  }
+
+  return (
+    <>
+      {engine !== undefined && engine !== 'failed' && (
+        <engine.SessionEngine config={config} onSession={onSession} />
+      )}
+      <AppSessionContext value={live ?? standIn}>{children}</AppSessionContext>
+    </>
+  )
+}

@@ -1,0 +1,101 @@
+import { StrictMode } from 'react'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { App } from '../../../src/App.tsx'
+import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
+import { arriveWithCallback, installFakeProvider, testConfig } from '../fake-provider.ts'
+
+// The sign-in engine is its own chunk. These tests hold it back with a loader they settle
+// themselves, to see what a person meets before it is in, and after.
+
+const NONCE = 'nonce-source'
+
+function gatedEngine() {
+  const gates: { open: () => void; fail: () => void }[] = []
+  const loadEngine: LoadEngine = () =>
+    new Promise((resolve, reject) => {
+      gates.push({
+        open: () => {
+          resolve(import('../../../src/react/session-engine.tsx'))
+        },
+        fail: () => {
+          reject(new TypeError('Failed to fetch dynamically imported module'))
+        },
+      })
+    })
+  return { loadEngine, gates }
+}
+
+const renderApp = (loadEngine: LoadEngine) =>
+  render(
+    <StrictMode>
+      <App config={testConfig} loadEngine={loadEngine} />
+    </StrictMode>,
+  )
+
+/** The sign-in request oidc-client-ts stores before it navigates to the provider. */
+const storedSignInStates = () =>
+  Object.keys(sessionStorage)
+    .filter((key) => key.startsWith('oidc.'))
+    .map((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as { data?: unknown })
+
+describe('SessionSource: the page before and after the sign-in engine is in', () => {
+  it('keeps a click on Sign in made before the engine arrives, and starts that sign-in once it does', async () => {
+    installFakeProvider(NONCE)
+    window.history.replaceState(null, '', '/account/')
+    const { loadEngine, gates } = gatedEngine()
+    renderApp(loadEngine)
+
+    const button = screen.getByRole('button', { name: 'Sign in with Google' })
+    await userEvent.click(button)
+    expect(button).toBeDisabled()
+    expect(screen.getByText('Taking you to the sign-in page…')).toBeInTheDocument()
+    expect(storedSignInStates()).toEqual([])
+
+    for (const gate of gates) gate.open()
+    await expect.poll(storedSignInStates).toHaveLength(1)
+    expect(storedSignInStates()[0]?.data).toEqual({ returnTo: '/account/' })
+  })
+
+  it('shows "Signing you in…", never the button, while a callback waits for the engine', async () => {
+    installFakeProvider(NONCE)
+    await arriveWithCallback(NONCE, undefined, '/')
+    const { loadEngine, gates } = gatedEngine()
+    renderApp(loadEngine)
+
+    expect(screen.getByText('Signing you in…')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Sign in with Google' })).toBeNull()
+    for (const gate of gates) gate.open()
+    expect(await screen.findByText('ada@example.com')).toBeInTheDocument()
+  })
+
+  it('says so when the engine cannot be loaded; trying again finishes the sign-in that came back', async () => {
+    installFakeProvider(NONCE)
+    await arriveWithCallback(NONCE, undefined, '/')
+    const { loadEngine, gates } = gatedEngine()
+    renderApp(loadEngine)
+    for (const gate of gates.splice(0)) gate.fail()
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('This page did not finish loading')
+    expect(alert).toHaveTextContent('Check your connection, then try again.')
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByText('Signing you in…')).toBeInTheDocument()
+    expect(gates).toHaveLength(1)
+    gates[0]?.open()
+    expect(await screen.findByText('ada@example.com')).toBeInTheDocument()
+    expect(storedSignInStates()).toEqual([]) // the response redeemed, no second sign-in started
+  })
+
+  it('on a fresh page, trying again after a failed load starts the sign-in', async () => {
+    installFakeProvider(NONCE)
+    const { loadEngine, gates } = gatedEngine()
+    renderApp(loadEngine)
+    for (const gate of gates.splice(0)) gate.fail()
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }))
+    for (const gate of gates) gate.open()
+    await expect.poll(storedSignInStates).toHaveLength(1)
+  })
+})
