@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { describeAuthError } from './components/describe-auth-error.ts'
 import { useAppSession } from './react/app-session.ts'
 import { SessionSource, type LoadEngine } from './react/SessionSource.tsx'
+import type { PageStart } from './session/page-start.ts'
 import { PAGES } from './config/pages.ts'
 import type { AppConfig } from './config/read-config.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
@@ -25,16 +26,21 @@ interface AppProps {
   config: AppConfig
 }
 
+/** BrowserRouter in the browser; the prerender (src/prerender.tsx) gives a StaticRouter. */
+export type AppRouter = ComponentType<{ basename: string; children: ReactNode }>
+
 interface AppWithEngineProps extends AppProps {
   /** Tests pass a loader they resolve themselves. */
   loadEngine?: LoadEngine
+  router?: AppRouter
+  start?: PageStart
 }
 
 // With its trailing slash: react-router then links home as "<base>", the directory index every
 // static host serves, not "<base-without-slash>", which they answer with a redirect.
 const ROUTER_BASENAME = import.meta.env.BASE_URL
 
-function AppContent({ config }: AppProps) {
+function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
   const s = useAppSession()
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
   const views = useSignedInViews(s.isStarting || s.session !== undefined)
@@ -56,7 +62,7 @@ function AppContent({ config }: AppProps) {
   const alert = renderAlert(chooseAlert(s), views, onSignIn, () => void s.stayLoggedIn())
 
   return (
-    <BrowserRouter basename={ROUTER_BASENAME}>
+    <Router basename={ROUTER_BASENAME}>
       <Layout
         notice={config.isLocalProvider ? <LocalProviderNotice issuer={config.issuer} /> : undefined}
         alert={alert}
@@ -103,7 +109,7 @@ function AppContent({ config }: AppProps) {
           </Routes>
         </Suspense>
       </Layout>
-    </BrowserRouter>
+    </Router>
   )
 }
 
@@ -127,10 +133,10 @@ function renderAlert(
   }
 }
 
-export function App({ config, loadEngine }: AppWithEngineProps) {
+export function App({ config, loadEngine, router = BrowserRouter, start }: AppWithEngineProps) {
   return (
-    <SessionSource config={config} loadEngine={loadEngine}>
-      <AppContent config={config} />
+    <SessionSource config={config} loadEngine={loadEngine} start={start}>
+      <AppContent config={config} Router={router} />
     </SessionSource>
   )
 }

@@ -1,5 +1,5 @@
 import { lazy, StrictMode, Suspense } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import '@fontsource/roboto/latin-500.css'
 import './styles.css'
 import { App } from './App.tsx'
@@ -15,7 +15,7 @@ const result = __APP_CONFIG__
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
+const app = (
   <StrictMode>
     <AppErrorBoundary>
       {result.ok ? (
@@ -26,5 +26,22 @@ createRoot(root).render(
         </Suspense>
       )}
     </AppErrorBoundary>
-  </StrictMode>,
+  </StrictMode>
 )
+
+// The page was prerendered signed out, for this path (src/prerender.tsx). A fresh visit hydrates
+// it: the button already on screen becomes live. A callback or a restore (src/config/boot.ts
+// marked it `data-starting`, hidden) starts from an empty root instead.
+const html = document.documentElement
+if (
+  result.ok &&
+  root.dataset.prerendered === window.location.pathname &&
+  !html.hasAttribute('data-starting')
+) {
+  hydrateRoot(root, app)
+} else {
+  root.replaceChildren()
+  delete root.dataset.prerendered
+  html.removeAttribute('data-starting')
+  createRoot(root).render(app)
+}

@@ -1,3 +1,6 @@
+import { useEffect, useRef } from 'react'
+import { takeEarlyClick } from './early-click.ts'
+
 interface GoogleSignInButtonProps {
   onClick: () => void
   isBusy?: boolean
@@ -10,8 +13,14 @@ interface GoogleSignInButtonProps {
  * "G" is a static file (public/google-g.svg): cached on its own, and no weight in the JavaScript.
  */
 export function GoogleSignInButton({ onClick, isBusy = false }: GoogleSignInButtonProps) {
+  const ref = useRef<HTMLButtonElement>(null)
+  // A click on the prerendered button before the app was ready is not lost: it happens now.
+  useEffect(() => {
+    if (takeEarlyClick()) ref.current?.click()
+  }, [])
   return (
     <button
+      ref={ref}
       type="button"
       className="gsi-button"
       onClick={onClick}

@@ -39,7 +39,12 @@ function subscribe(listener: () => void): () => void {
 
 /** The signed-in views once loaded; loads them when `isNeeded` and nobody has yet. */
 export function useSignedInViews(isNeeded: boolean): SignedInViews | null | undefined {
-  const loaded = useSyncExternalStore(subscribe, () => views)
+  // Prerendered pages (src/prerender.tsx) are signed out: nothing loaded there.
+  const loaded = useSyncExternalStore(
+    subscribe,
+    () => views,
+    () => undefined,
+  )
   useEffect(() => {
     if (isNeeded) preloadSignedInViews()
   }, [isNeeded])

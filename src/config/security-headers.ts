@@ -1,4 +1,5 @@
 import { GOOGLE_ISSUER } from '../google/metadata.ts'
+import { BOOT_SCRIPT_HASH, BOOT_STYLE_HASH } from './boot.ts'
 
 /** Origins the app talks to, derived from the configured issuer (build time). */
 export interface ProviderOrigins {
@@ -29,7 +30,7 @@ export function describeProviderOrigins(issuer: string): ProviderOrigins {
 
 /**
  * The Content-Security-Policy of every page (BBA §5: injected script is the main threat):
- * scripts only from this origin and Trusted Types for DOM sinks, network only to the provider,
+ * scripts only from this origin (and the boot script, by hash) and Trusted Types for DOM sinks, network only to the provider,
  * no plugins, no <base>, no form posts. `frameAncestors` is honoured only as an HTTP header.
  */
 export function buildContentSecurityPolicy(
@@ -39,8 +40,9 @@ export function buildContentSecurityPolicy(
   const origins = describeProviderOrigins(issuer)
   const directives: [string, ...string[]][] = [
     ['default-src', "'none'"],
-    ['script-src', "'self'"],
-    ['style-src', "'self'"],
+    // Plus the one fixed inline script and style of every page (boot.ts), by hash.
+    ['script-src', "'self'", BOOT_SCRIPT_HASH],
+    ['style-src', "'self'", BOOT_STYLE_HASH],
     ['font-src', "'self'"],
     ['img-src', "'self'", ...origins.img],
     ['connect-src', ...origins.connect],

@@ -84,8 +84,10 @@ export const isPageMarked = (tab: EngineTab) =>
 export const WATCH_SIGN_IN_BUTTON = `
   window.__sawSignInButton = false
   new MutationObserver(() => {
-    if (document.querySelector('.gsi-button')) window.__sawSignInButton = true
-  }).observe(document, { childList: true, subtree: true })`
+    // Rendered, not merely in the DOM: prerendered pages hold a hidden button while they start.
+    for (const button of document.querySelectorAll('.gsi-button'))
+      if (button.checkVisibility()) window.__sawSignInButton = true
+  }).observe(document, { childList: true, subtree: true, attributes: true })`
 export const sawSignInButton = (tab: EngineTab) =>
   tab.evaluate<boolean>('return window.__sawSignInButton === true')
 

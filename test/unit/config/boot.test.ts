@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import {
+  BOOT_SCRIPT,
+  BOOT_SCRIPT_HASH,
+  BOOT_STYLE,
+  BOOT_STYLE_HASH,
+} from '../../../src/config/boot.ts'
+import { buildContentSecurityPolicy } from '../../../src/config/security-headers.ts'
+
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+describe('the boot script and style', () => {
+  it('are allowed by their hashes, which match their text exactly', () => {
+    expect(BOOT_SCRIPT_HASH).toBe(hashOf(BOOT_SCRIPT))
+    expect(BOOT_STYLE_HASH).toBe(hashOf(BOOT_STYLE))
+    const policy = buildContentSecurityPolicy('https://accounts.google.com')
+    expect(policy).toContain(`script-src 'self' ${BOOT_SCRIPT_HASH};`)
+    expect(policy).toContain(`style-src 'self' ${BOOT_STYLE_HASH};`)
+    expect(policy).not.toContain('unsafe-inline')
+  })
+})
