@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { describeAuthError } from './components/describe-auth-error.ts'
 import { useAppSession } from './react/app-session.ts'
@@ -42,6 +42,7 @@ const ROUTER_BASENAME = import.meta.env.BASE_URL
 
 function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
   const s = useAppSession()
+  useFocusHeadingAfterStart(s.isStarting)
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
   const views = useSignedInViews(s.isStarting || s.session !== undefined)
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
@@ -111,6 +112,29 @@ function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
       </Layout>
     </Router>
   )
+}
+
+/**
+ * Once a sign-in or a restore has finished, moves focus to the page's heading, as a page change
+ * would: keyboard and screen-reader users start from the top of what they came back to. It waits
+ * for the heading, which may arrive with the signed-in views' chunk.
+ */
+function useFocusHeadingAfterStart(isStarting: boolean): void {
+  const isPending = useRef(false)
+  const wasStarting = useRef(isStarting)
+  useEffect(() => {
+    if (wasStarting.current && !isStarting) isPending.current = true
+    wasStarting.current = isStarting
+    if (!isPending.current) return
+    if (document.querySelector('[role="alert"]')) {
+      isPending.current = false // the alert took the focus
+      return
+    }
+    const heading = document.querySelector<HTMLElement>('main h1[tabindex="-1"]')
+    if (!heading) return
+    heading.focus()
+    isPending.current = false
+  })
 }
 
 function renderAlert(

@@ -28,7 +28,7 @@ export function SignedInView({
   const now = useNow(1000)
   return (
     <>
-      <h1>Welcome{session.profile.name ? `, ${session.profile.name}` : ''}</h1>
+      <h1 tabIndex={-1}>Welcome{session.profile.name ? `, ${session.profile.name}` : ''}</h1>
       <ProfileCard
         profile={session.profile}
         scopes={session.scopes}

@@ -27,7 +27,7 @@ export function AccountPage({ session, isRedirecting, onSignIn }: AccountPagePro
   if (!views) return <ViewLoading hasFailed={views === null} />
   return (
     <>
-      <h1>Your account</h1>
+      <h1 tabIndex={-1}>Your account</h1>
       <views.ProfileCard
         profile={session.profile}
         scopes={session.scopes}

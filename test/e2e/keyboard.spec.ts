@@ -29,15 +29,32 @@ const focusedElement = (page: Page) =>
     }
   })
 
-test('signs in and out from the keyboard alone', async ({ page }) => {
+test('signs in and out from the keyboard alone; after sign-in, focus is on the page heading', async ({
+  page,
+}) => {
   await startSignInByKeyboard(page)
   await tabTo(page, 'Continue')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
+  await expect
+    .poll(() => focusedElement(page))
+    .toMatchObject({ tag: 'h1', text: 'Welcome, Ada Lovelace' })
 
   await tabTo(page, 'Sign out')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
+})
+
+test('after a reload restores the session, focus is on the account page heading', async ({
+  page,
+}) => {
+  await page.goto('/account/')
+  await page.getByRole('button', { name: 'Sign in with Google' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
+  await page.reload()
+  await expect(page.getByTestId('email')).toHaveText('ada.lovelace@example.com')
+  await expect.poll(() => focusedElement(page)).toMatchObject({ tag: 'h1', text: 'Your account' })
 })
 
 test('on a failed sign-in, focus moves to the alert and its Try again', async ({ page }) => {

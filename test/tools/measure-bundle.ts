@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-/** Issue 2: at most 110 KB gzip — read strictly, as 110,000 bytes. */
-export const BUDGET_BYTES = 110_000
+/**
+ * Issue 10: lowered from 110,000 to the figure the split and the prerender reached (87,128 bytes
+ * for the local e2e build on 2026-12-01), with under 1 KB of room.
+ */
+export const BUDGET_BYTES = 88_000
 
 export function measureInitialJs(distDir: string): {
   files: [string, number, number][]
@@ -26,10 +29,21 @@ export function measureInitialJs(distDir: string): {
   return { files, gzipBytes: files.reduce((sum, [, , gz]) => sum + gz, 0) }
 }
 
+/** The sign-in engine's chunks (index.html's `sign-in-engine` meta), loaded after the page's own. */
+export function measureEngineJs(distDir: string): number {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const names = /<meta name="sign-in-engine" content="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? []
+  return names
+    .filter(Boolean)
+    .map((src) => readFileSync(join(distDir, src.slice(src.lastIndexOf('/assets/') + 1))))
+    .reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0)
+}
+
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const distDir = process.argv[2] ?? 'dist'
   const { files, gzipBytes } = measureInitialJs(distDir)
   for (const [src, raw, gz] of files) console.log(`${src}: ${raw} bytes, ${gz} bytes gzip`)
   console.log(`initial JS: ${gzipBytes} bytes gzip; budget ${BUDGET_BYTES} bytes`)
+  console.log(`sign-in engine, loaded after it: ${measureEngineJs(distDir)} bytes gzip`)
   process.exit(gzipBytes <= BUDGET_BYTES && files.length > 0 ? 0 : 1)
 }
