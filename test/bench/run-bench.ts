@@ -3,24 +3,35 @@
  * example) in one process, against one local provider, in Debian's Chromium. Every figure twice:
  * locally, and with 100 ms added to every request (CDP Network.emulateNetworkConditions), as the
  * median of RUNS fresh browser contexts, with the ratio to the reference beside it. Figures, not
- * assertions.
- *   npm run bench [-- runs=5]
+ * assertions. With `before=<git ref>`, the app as it was at that commit runs in the same process
+ * too, so "before" and "after" are measured side by side rather than in different runs. Lighthouse's
+ * performance score of each signed-out page closes the table.
+ *   npm run bench [-- runs=5] [before=<git ref>]
  */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
 import type { Page, Request } from '@playwright/test'
 import { build, preview } from 'vite'
 import { waitUntil } from '../engines/engine.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
 import { startLocalProvider } from '../provider/start-provider.ts'
 import { measureInitialJs } from '../tools/measure-bundle.ts'
+import { LOCAL_ARGS } from '../e2e/browser-args.ts'
+import { findChromium } from '../tools/find-chromium.ts'
 import { launchChromium, median } from '../tools/spawn-app.ts'
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('runs='))?.slice(5) ?? 5)
+const BEFORE = process.argv.find((a) => a.startsWith('before='))?.slice(7)
 const PROVIDER_PORT = 4700
 const OUT = resolve('.e2e/bench')
 
 interface Subject {
   name: string
+  /** Where its sources are, when not this checkout (the `before` commit). */
+  root?: string
   port: number
   dist: string
   signInButton: string
@@ -58,6 +69,23 @@ const subjects: Subject[] = [
   },
 ]
 
+const thisApp = subjects[0]
+if (BEFORE && thisApp) {
+  // The app at that commit, from git (no work tree of its own), using this checkout's packages.
+  const root = join(OUT, 'before-src')
+  rmSync(root, { recursive: true, force: true })
+  mkdirSync(root, { recursive: true })
+  execFileSync('sh', ['-c', `git archive ${BEFORE} | tar -x -C ${root}`])
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'))
+  subjects.push({
+    ...thisApp,
+    name: `before (${BEFORE})`,
+    port: 4703,
+    dist: join(OUT, 'before'),
+    root,
+  })
+}
+
 /** Polls finely: the bench times what it waits for. */
 const pollUntil = (what: string, check: () => Promise<boolean>) => waitUntil(what, check, 15_000, 5)
 
@@ -78,21 +106,32 @@ Object.assign(process.env, {
 })
 const referenceConfig = 'test/bench/reference/vite.config.ts'
 await build({ logLevel: 'error', build: { outDir: join(OUT, 'app') } })
+for (const subject of subjects.filter((s) => s.root !== undefined)) {
+  // Its vite.config.ts reads public/ and .env from the working directory.
+  const here = process.cwd()
+  process.chdir(subject.root ?? here)
+  await build({ logLevel: 'error', build: { outDir: subject.dist } })
+  process.chdir(here)
+}
 await build({
   configFile: referenceConfig,
   logLevel: 'error',
   build: { outDir: join(OUT, 'reference') },
 })
-const servers = await Promise.all(
-  subjects.map((s, i) =>
-    preview({
-      ...(i === 1 ? { configFile: referenceConfig } : {}),
+const servers = []
+for (const [i, s] of subjects.entries()) {
+  const here = process.cwd()
+  process.chdir(s.root ?? here)
+  servers.push(
+    await preview({
+      ...(i === 1 ? { configFile: resolve(here, referenceConfig) } : {}),
       logLevel: 'error',
       build: { outDir: s.dist },
       preview: { port: s.port, host: '127.0.0.1', strictPort: true, open: false },
     }),
-  ),
-)
+  )
+  process.chdir(here)
+}
 const browser = await launchChromium()
 
 type Figures = Record<string, number[]>
@@ -154,7 +193,7 @@ async function visit(subject: Subject, latency: number, figures: Figures): Promi
 const rows: string[] = []
 try {
   const sizes = subjects.map((s) => measureInitialJs(s.dist).gzipBytes)
-  rows.push(row('initial JS, gzip (bytes)', '', sizes[0] ?? NaN, sizes[1] ?? NaN))
+  rows.push(row('initial JS, gzip (bytes)', '', sizes[0] ?? NaN, sizes[1] ?? NaN, sizes[2]))
   for (const latency of [0, 100]) {
     const figures = subjects.map((): Figures => ({}))
     for (let run = 0; run < RUNS; run += 1) {
@@ -162,21 +201,72 @@ try {
       for (const [i, subject] of subjects.entries()) await visit(subject, latency, figures[i] ?? {})
     }
     for (const key of Object.keys(figures[0] ?? {})) {
-      const [ours, reference] = figures.map((f) => median(f[key] ?? []))
-      rows.push(row(key, latency === 0 ? 'local' : '+100 ms', ours ?? NaN, reference ?? NaN))
+      const [ours, reference, before] = figures.map((f) => median(f[key] ?? []))
+      rows.push(
+        row(key, latency === 0 ? 'local' : '+100 ms', ours ?? NaN, reference ?? NaN, before),
+      )
     }
   }
+  const scores = await lighthousePerformance(subjects.map((s) => `http://127.0.0.1:${s.port}/`))
+  rows.push(
+    row(
+      'Lighthouse performance, signed out (median of 3)',
+      'simulated mobile',
+      scores[0] ?? NaN,
+      scores[1] ?? NaN,
+      scores[2],
+    ),
+  )
 } finally {
   await browser.close()
   for (const server of servers) server.httpServer.close()
   await provider.close()
 }
 console.log(`\nnpm run bench: medians of ${RUNS} runs each, Chromium, one local provider\n`)
-console.log('| figure | network | this app | reference | ratio |')
-console.log('|---|---|---|---|---|')
+const beforeName = subjects[2]?.name
+console.log(
+  beforeName
+    ? `| figure | network | this app | reference | ratio | ${beforeName} | its ratio |\n|---|---|---|---|---|---|---|`
+    : '| figure | network | this app | reference | ratio |\n|---|---|---|---|---|',
+)
 for (const line of rows) console.log(line)
 
-function row(figure: string, network: string, ours: number, reference: number): string {
-  const ratio = reference > 0 ? `${(ours / reference).toFixed(2)}×` : '—'
-  return `| ${figure} | ${network} | ${Math.round(ours).toLocaleString('en')} | ${Math.round(reference).toLocaleString('en')} | ${ratio} |`
+function row(
+  figure: string,
+  network: string,
+  ours: number,
+  reference: number,
+  before?: number,
+): string {
+  const ratio = (value: number) => (reference > 0 ? `${(value / reference).toFixed(2)}×` : '—')
+  const show = (value: number) => Math.round(value).toLocaleString('en')
+  const cells = [figure, network, show(ours), show(reference), ratio(ours)]
+  if (before !== undefined) cells.push(show(before), ratio(before))
+  return `| ${cells.join(' | ')} |`
+}
+
+/** Lighthouse's performance score (0–100) of each page, median of 3, in Debian's Chromium. */
+async function lighthousePerformance(urls: string[]): Promise<number[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: findChromium(),
+    chromeFlags: ['--headless=new', ...LOCAL_ARGS],
+  })
+  try {
+    const scores: number[] = []
+    for (const url of urls) {
+      const runs: number[] = []
+      for (let run = 0; run < 3; run += 1) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+        })
+        runs.push(Math.round((result?.lhr.categories.performance?.score ?? NaN) * 100))
+      }
+      scores.push(median(runs))
+    }
+    return scores
+  } finally {
+    chrome.kill()
+  }
 }
