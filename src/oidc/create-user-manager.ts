@@ -2,6 +2,7 @@ import { InMemoryWebStorage, WebStorageStateStore, type UserManagerSettings } fr
 import type { AppConfig } from '../config/read-config.ts'
 import { googleMetadata } from '../google/metadata.ts'
 import type { RedirectUris } from './callback-url.ts'
+import { MetadataCache } from './metadata-cache.ts'
 import { SecureUserManager } from './secure-user-manager.ts'
 
 /** Every request to the provider gives up after this long (the library has no default). */
@@ -22,8 +23,11 @@ export function buildUserManagerSettings(
     silent_redirect_uri: redirectUris.silentRenew,
     response_type: 'code',
     scope: config.scope,
-    // Embedded for Google, so nothing is fetched before the redirect; discovered otherwise.
-    ...(config.isGoogle ? { metadata: googleMetadata } : {}),
+    // Embedded for Google, so nothing is fetched before the redirect; discovered otherwise, once
+    // per tab: the callback page reuses what the sign-in's start fetched (metadata-cache.ts).
+    ...(config.isGoogle
+      ? { metadata: googleMetadata }
+      : { metadata: new MetadataCache(storage.session, config.issuer).read() }),
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: storage.session }),
     // Userinfo is fetched by SecureUserManager after the ID token is validated, not by the library.
@@ -49,5 +53,6 @@ export function createUserManager(
     clientId: config.clientId,
     userinfoTimeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
     useRefreshTokens: config.useRefreshTokens,
+    metadataCache: config.isGoogle ? undefined : new MetadataCache(storage.session, config.issuer),
   })
 }

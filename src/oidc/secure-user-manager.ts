@@ -11,6 +11,7 @@ import { checkAuthorizationResponse } from './check-authorization-response.ts'
 import { checkTokenResponse } from './check-token-response.ts'
 import { removeCallbackParameters } from './callback-url.ts'
 import { fetchUserInfo } from './fetch-userinfo.ts'
+import type { MetadataCache } from './metadata-cache.ts'
 import { pickDisplayClaims } from './profile.ts'
 import { createRandomToken } from './random-token.ts'
 import { revokeToken } from './revoke-token.ts'
@@ -31,6 +32,8 @@ export interface SecurityExpectations {
   userinfoTimeoutMs: number
   /** Renew with refresh tokens when the provider gives them; otherwise they are not even kept. */
   useRefreshTokens: boolean
+  /** Where checked discovery is kept for the callback page (not for Google: embedded). */
+  metadataCache?: MetadataCache
 }
 
 /**
@@ -44,7 +47,7 @@ export interface SecurityExpectations {
  *   {@link validateIdToken}, every time, and, for a new subject, userinfo answered with the same
  *   `sub`.
  * - every request carries a fresh `nonce`, which the library then enforces.
- * - discovery is fetched once and must name the configured issuer.
+ * - discovery is fetched once per tab and must name the configured issuer, fetched or kept.
  */
 export class SecureUserManager extends UserManager {
   readonly #expected: SecurityExpectations
@@ -68,6 +71,7 @@ export class SecureUserManager extends UserManager {
           `Its discovery document names the issuer "${String(metadata.issuer)}", expected ${this.#expected.issuer}.`,
         )
       }
+      this.#expected.metadataCache?.write(metadata)
       return metadata
     })
     this.#metadata.catch(() => {

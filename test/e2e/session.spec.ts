@@ -10,7 +10,7 @@ import {
   tokenRequests,
   watchForSignInButton,
 } from './helpers.ts'
-import { APP_ORIGIN } from './ports.ts'
+import { APP_ORIGIN, PROVIDER_ORIGIN } from './ports.ts'
 
 const SUB = '110248495921238986420'
 
@@ -182,5 +182,11 @@ test('at expiry the tokens are dropped and the signed-out view says why, with no
   await expect(page.getByRole('status').filter({ hasText: 'Your session ended' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
   expect(requests.filter((r) => r.headers().authorization !== undefined)).toEqual([])
-  expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(1) // the hint only
+  // The hint (a sub) and the provider's public discovery document; nothing of the session.
+  expect(
+    await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]),
+  ).toEqual([
+    'static-signin.hint:local-web-client.apps.localhost',
+    `static-signin.metadata:${PROVIDER_ORIGIN}`,
+  ])
 })

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures.ts'
-import { APP_ORIGIN } from './ports.ts'
+import { APP_ORIGIN, PROVIDER_ORIGIN } from './ports.ts'
 import {
   authorizationRequests,
   dumpAppStorage,
+  isProviderRequest,
   recordRequests,
   signIn,
   startSignIn,
@@ -35,6 +36,14 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
   expect(params.get('nonce')).toMatch(/^[\w-]{40,}$/)
   expect(params.get('scope')).toBe('openid email profile')
   expect(params.get('redirect_uri')).toBe(`${APP_ORIGIN}/`)
+  // Discovery once, before the click; the callback page reuses it (oidc/metadata-cache.ts).
+  const discoveries = requests.filter((r) =>
+    isProviderRequest(r, '/.well-known/openid-configuration'),
+  )
+  expect(discoveries).toHaveLength(1)
+  expect(requests.findIndex((r) => discoveries.includes(r))).toBeLessThan(
+    requests.findIndex((r) => r === authorization),
+  )
 
   const tokens = tokenRequests(requests)
   expect(tokens).toHaveLength(1)
@@ -53,10 +62,15 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
   const storage = await dumpAppStorage(page)
   expect(storage).not.toContain(accessToken)
   expect(storage).toBe(await dumpAppStorage(page)) // stable
-  // Only the non-secret restore hint (the sub) is kept; never a token.
-  expect(JSON.parse(storage.split(' ')[0] ?? '{}')).toEqual({
+  // Only the non-secret restore hint (the sub) and the provider's public discovery document
+  // (kept for the callback page) are kept; never a token.
+  expect(JSON.parse(storage.slice(0, storage.lastIndexOf(' ')))).toEqual({
     local: { 'static-signin.hint:local-web-client.apps.localhost': '110248495921238986420' },
-    session: {},
+    session: {
+      [`static-signin.metadata:${PROVIDER_ORIGIN}`]: expect.stringContaining(
+        `"token_endpoint":"${PROVIDER_ORIGIN}/token"`,
+      ) as unknown,
+    },
     indexedDB: [],
     cookie: '',
   })

@@ -20,6 +20,10 @@ export const testConfig: AppConfig = {
 
 export const redirectUris = describeRedirectUris(window.location.origin, '/')
 
+/** Sign-in requests (state, PKCE verifier) left in this tab's sessionStorage. */
+export const pendingSignIns = () =>
+  Object.keys(sessionStorage).filter((key) => key.startsWith('oidc.'))
+
 function base64url(value: unknown): string {
   return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

@@ -11,6 +11,7 @@ import {
   SUBJECT,
   testConfig,
   validClaims,
+  pendingSignIns,
 } from '../fake-provider.ts'
 
 const NONCE = 'nonce-123'
@@ -31,7 +32,7 @@ describe('SecureUserManager', () => {
     expect(requested(calls, '/userinfo')).toHaveLength(1)
     expect((await manager.getUser())?.access_token).toBe('at-1')
     expect(window.location.search).toBe('')
-    expect(sessionStorage.length).toBe(0)
+    expect(pendingSignIns()).toEqual([])
   })
 
   it('rejects an iss from another provider before redeeming the code, and forgets the request', async () => {
@@ -40,7 +41,7 @@ describe('SecureUserManager', () => {
     const error = await authErrorOf(newManager().signinCallback())
     expect(error.code).toBe('issuer_mismatch')
     expect(requested(calls, '/token')).toHaveLength(0)
-    expect(sessionStorage.length).toBe(0)
+    expect(pendingSignIns()).toEqual([])
     expect(window.location.search).toBe('')
   })
 
@@ -161,7 +162,7 @@ describe('SecureUserManager', () => {
       expect(error.code).toBe('token_response_invalid')
       expect(requested(calls, '/userinfo')).toHaveLength(0)
       expect(await manager.getUser()).toBeNull()
-      expect(sessionStorage.length).toBe(0)
+      expect(pendingSignIns()).toEqual([])
       expect(window.location.search).toBe('')
     },
   )
@@ -200,6 +201,6 @@ describe('SecureUserManager', () => {
     )
     const error = await authErrorOf(newManager().signinRedirect())
     expect(error.code).toBe('discovery_invalid')
-    expect(sessionStorage.length).toBe(0)
+    expect(pendingSignIns()).toEqual([])
   })
 })
