@@ -57,7 +57,8 @@ export function SessionPanel({
       )}
       {profileProblem && (
         <p className="hint">
-          Profile not reloaded: {profileProblem.title}. {profileProblem.detail}
+          Profile not loaded from userinfo (shown: your sign-in’s own details):{' '}
+          {profileProblem.title}. {profileProblem.detail}
         </p>
       )}
       <div className="actions">

@@ -44,8 +44,8 @@ export interface SecurityExpectations {
  * - every token endpoint response (sign-in and renewal) must be a complete OIDC token response
  *   ({@link checkTokenResponse}) before the library reads it;
  * - `storeUser`: no user is stored — so none is ever "loaded" — until its ID token passed
- *   {@link validateIdToken}, every time, and, for a new subject, userinfo answered with the same
- *   `sub`.
+ *   {@link validateIdToken}, every time. Userinfo comes after, off the critical path: only once
+ *   it answered with the same `sub` are its claims shown (session/profile-reload.ts).
  * - every request carries a fresh `nonce`, which the library then enforces.
  * - discovery is fetched once per tab and must name the configured issuer, fetched or kept.
  */
@@ -207,18 +207,12 @@ export class SecureUserManager extends UserManager {
       now: Date.now() / 1000,
       clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
     })
+    // The same person renewed: keep the profile that userinfo confirmed. A new session shows
+    // its validated ID token's claims; the session keeper fetches userinfo after it is stored.
     const previous = await this.getUser()
     if (previous?.profile.sub === claims.sub) {
       user.profile = { ...user.profile, ...pickDisplayClaims(previous.profile) }
-      return
     }
-    const userinfo = await fetchUserInfo({
-      endpoint: await this.metadataService.getUserInfoEndpoint(),
-      accessToken: user.access_token,
-      expectedSubject: claims.sub,
-      timeoutMs: this.#expected.userinfoTimeoutMs,
-    })
-    user.profile = { ...user.profile, ...pickDisplayClaims(userinfo) }
   }
 
   async #discardState(url: string): Promise<void> {

@@ -12,14 +12,20 @@ export interface ProfileReloadHost {
   /** One silent renewal of this tab's own session; the default time box when none is given. */
   renew(user: User, timeoutSeconds?: number): Promise<void>
   end(reason: EndReason): Promise<void>
+  /** Ends the session because its answers contradict each other; `error` is shown as the alert. */
+  reject(error: unknown): Promise<void>
   update(changes: Partial<SessionSnapshot>): void
 }
 
 const isUnauthorized = (error: unknown) => readErrorCode(error) === 'userinfo_unauthorized'
+const isOtherAccount = (error: unknown) => readErrorCode(error) === 'userinfo_subject_mismatch'
 
 /**
- * Loads the profile again with the current access token. A 401 (revoked or expired at the
- * provider) gets one silent renewal and one retry; only a second 401 ends the session.
+ * Loads the profile (again) with the current access token: after every new session, off the
+ * critical path (the page shows the validated ID token's claims until then), and on "Reload
+ * profile". A 401 (revoked or expired at the provider) gets one silent renewal and one retry; only
+ * a second 401 ends the session. Userinfo for another account ends it at once, as an alert: nothing
+ * from that answer is shown. Any other failure leaves the ID token's claims shown, with a hint.
  * Nothing is written unless the session is still the one the request started with.
  */
 export async function reloadProfile(host: ProfileReloadHost): Promise<void> {
@@ -30,6 +36,10 @@ export async function reloadProfile(host: ProfileReloadHost): Promise<void> {
     return
   } catch (error: unknown) {
     if (!isCurrent()) return
+    if (isOtherAccount(error)) {
+      await host.reject(error)
+      return
+    }
     if (!isUnauthorized(error)) {
       host.update({ profileError: error })
       return
@@ -47,7 +57,8 @@ export async function reloadProfile(host: ProfileReloadHost): Promise<void> {
     await loadProfileOnce(host, generation)
   } catch (error: unknown) {
     if (!isCurrent()) return
-    if (isUnauthorized(error)) await host.end('unauthorized')
+    if (isOtherAccount(error)) await host.reject(error)
+    else if (isUnauthorized(error)) await host.end('unauthorized')
     else host.update({ profileError: error })
   }
 }

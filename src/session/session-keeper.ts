@@ -74,6 +74,7 @@ export class SessionKeeper {
       signInSilently: (source, loginHint) =>
         this.#silentSignIn(source, options.silentTimeoutSeconds, loginHint),
       end: this.#end,
+      reject: this.#reject,
       startNewGeneration: this.#newGeneration,
       update: this.#update,
     }
@@ -186,6 +187,8 @@ export class SessionKeeper {
     this.#hasUser = true
     this.#options.hint.write(user.profile.sub)
     if (wasSignedOut && source !== 'other-tab') this.#options.channel.post({ type: 'signed-in' })
+    // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
+    if (wasSignedOut) void reloadProfile(this.#host)
     if (!isNewTokens) return // the same tokens with a reloaded profile
     const expiresAt = (user.expires_at ?? 0) * 1000
     this.#schedule = new RenewalSchedule(
@@ -239,6 +242,16 @@ export class SessionKeeper {
     this.#newGeneration()
     await this.#manager.removeUser()
     this.#update({ ...CLEARED, endReason: reason })
+  }
+
+  /** Ends the session as a failed sign-in: forgets and revokes its tokens, and shows `error`. */
+  readonly #reject = async (error: unknown): Promise<void> => {
+    this.#newGeneration()
+    this.#options.hint.clear()
+    const user = await this.#manager.getUser()
+    await this.#manager.removeUser()
+    if (user) this.#manager.revokeToken(user.access_token, 'access_token').catch(() => undefined)
+    this.#update({ ...CLEARED, startError: error })
   }
 
   /** The session ends here, at once: whatever starts from now on sees no session. */

@@ -4,6 +4,7 @@ import { expect, setScenario, test } from './fixtures.ts'
 import {
   authorizationRequests,
   dumpAppStorage,
+  isProviderRequest,
   recordRequests,
   signIn,
   startSignIn,
@@ -80,9 +81,6 @@ const AT_THE_CALLBACK: [HostileScenarioName, string, number, number][] = [
   ['id-token-expired', 'Sign-in response rejected', 1, 0],
   ['id-token-wrong-nonce', 'Sign-in response rejected', 1, 0],
   ['id-token-no-nonce', 'Sign-in response rejected', 1, 0],
-  ['userinfo-other-sub', 'Your profile could not be loaded', 1, 1],
-  ['userinfo-html', 'Your profile could not be loaded', 1, 1],
-  ['userinfo-500', 'Your profile could not be loaded', 1, 1],
   ['token-500-html', 'The sign-in provider had a problem', 1, 0],
   ['token-invalid-grant-markup', 'This sign-in has expired', 1, 0],
   ['token-never-answers', 'The sign-in provider did not answer', 1, 0],
@@ -118,6 +116,62 @@ for (const [scenario, title, tokens, userinfos] of AT_THE_CALLBACK) {
     await expectHandled(page, requests, errors, title)
     expect(tokenRequests(requests)).toHaveLength(tokens)
     expect(userinfoRequests(requests)).toHaveLength(userinfos)
+  })
+}
+
+// Userinfo comes after the sign-in, off the critical path: the page first shows the validated ID
+// token's claims, and only an answer with the same sub is ever shown.
+test('userinfo for another account ends the new session as an alert, revoked; nothing of it is shown', async ({
+  page,
+  request,
+}) => {
+  await setScenario(request, { hostile: 'userinfo-other-sub' })
+  const errors = collectPageErrors(page)
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      // The documentElement: the observer fires before <body> exists.
+      if (/Mallory|mallory@/.test(document.documentElement.textContent))
+        Object.assign(window, { sawOther: true })
+    }).observe(document, { childList: true, subtree: true, characterData: true })
+  })
+  const requests = recordRequests(page)
+  await page.goto('/')
+  await startSignIn(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Your profile could not be loaded')
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(await page.evaluate(() => 'sawOther' in window)).toBe(false)
+  expect(tokenRequests(requests)).toHaveLength(1)
+  expect(userinfoRequests(requests)).toHaveLength(1)
+  expect(requests.filter((r) => isProviderRequest(r, '/token/revocation'))).toHaveLength(1)
+  const storage = await dumpAppStorage(page)
+  expect(storage).not.toMatch(/oidc\.|static-signin\.hint/)
+  for (const token of await issuedTokens(requests)) expect(storage).not.toContain(token)
+  expect(errors).toEqual([])
+})
+
+for (const scenario of ['userinfo-html', 'userinfo-500'] as const) {
+  test(`with ${scenario}, the person is signed in from the ID token, told the profile did not load`, async ({
+    page,
+    request,
+  }) => {
+    await setScenario(request, { hostile: scenario })
+    const errors = collectPageErrors(page)
+    const requests = recordRequests(page)
+    await page.goto('/')
+    await signIn(page) // the email, from the validated ID token
+    await expect(page.getByText(/Profile not loaded from userinfo/)).toContainText(
+      'Your profile could not be loaded',
+    )
+    await expect(page.getByRole('button', { name: 'Reload profile' })).toBeVisible()
+    await expect(page.locator('img[src="x"], a[href^="https://evil"], main script')).toHaveCount(0)
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false)
+    expect(userinfoRequests(requests)).toHaveLength(1)
+    expect(errors).toEqual([])
   })
 }
 

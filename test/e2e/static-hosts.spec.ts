@@ -19,7 +19,10 @@ const hashedAsset = () => {
   if (!entry) throw new Error('the sub-path build has no entry script')
   return `${rules.hashedPrefix}${entry}`
 }
+/** The 404 page: the app's document, rendered in the browser. */
 const APP_DOCUMENT = '<div id="root"></div>'
+/** Each page: its own signed-out view, prerendered for its path (src/prerender.tsx). */
+const prerenderedFor = (page: string) => `<div id="root" data-prerendered="${page}">`
 
 const providerRequests = (requests: Request[], path: string) =>
   requests.filter((r) => r.url().startsWith(`${HOSTS_PROVIDER_ORIGIN}${path}`))
@@ -47,7 +50,7 @@ for (const server of STATIC_SERVERS) {
         const response = await get(page)
         expect(response.status(), page).toBe(200)
         expect(response.headers()['content-type']).toMatch(/^text\/html/)
-        expect(await response.text()).toContain(APP_DOCUMENT)
+        expect(await response.text()).toContain(prerenderedFor(page))
       }
       for (const file of ['silent-renew.html', 'silent-renew.js', 'favicon.svg']) {
         expect((await get(`${HOSTS_BASE}${file}`)).status(), file).toBe(200)

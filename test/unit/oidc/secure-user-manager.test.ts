@@ -20,16 +20,16 @@ const requested = (calls: string[][], path: string) =>
   calls.filter(([, url]) => url === `${ISSUER}${path}`)
 
 describe('SecureUserManager', () => {
-  it('redeems the code, checks userinfo and stores a user whose profile shows the userinfo claims', async () => {
+  it('redeems the code and stores a user who shows the validated ID token’s claims, asking userinfo nothing yet', async () => {
     const calls = installFakeProvider(NONCE)
     await arriveWithCallback(NONCE)
     const manager = newManager()
     const user = await manager.signinCallback()
 
-    expect(user?.profile.email).toBe('ada@example.com')
+    expect(user?.profile.email).toBe('id@example.com') // from the ID token
     expect(user?.profile.sub).toBe(SUBJECT)
     expect(requested(calls, '/token')).toHaveLength(1)
-    expect(requested(calls, '/userinfo')).toHaveLength(1)
+    expect(requested(calls, '/userinfo')).toHaveLength(0) // the session keeper asks it next
     expect((await manager.getUser())?.access_token).toBe('at-1')
     expect(window.location.search).toBe('')
     expect(pendingSignIns()).toEqual([])
@@ -82,23 +82,29 @@ describe('SecureUserManager', () => {
     },
   )
 
-  it('stores no user when userinfo belongs to another subject', async () => {
+  it('returns no claims from userinfo that belongs to another subject', async () => {
     installFakeProvider(NONCE, {
       userinfo: () =>
-        new Response(JSON.stringify({ sub: 'someone-else' }), {
+        new Response(JSON.stringify({ sub: 'someone-else', name: 'Mallory' }), {
           headers: { 'Content-Type': 'application/json' },
         }),
     })
     await arriveWithCallback(NONCE)
     const manager = newManager()
-    const error = await authErrorOf(manager.signinCallback())
+    const user = await manager.signinCallback()
+    if (!user) throw new Error('no user')
+    const error = await authErrorOf(manager.fetchDisplayClaims(user))
     expect(error.code).toBe('userinfo_subject_mismatch')
-    expect(await manager.getUser()).toBeNull()
+    expect((await manager.getUser())?.profile.name).toBeUndefined()
   })
 
   it('keeps the userinfo of the same subject when tokens are renewed, without fetching it again', async () => {
     const calls = installFakeProvider(NONCE)
     const manager = newManager()
+    const confirm = async () => {
+      const user = await manager.getUser()
+      if (user) await manager.replaceProfile(user, await manager.fetchDisplayClaims(user))
+    }
     const issue = (token: string) =>
       new User({
         access_token: token,
@@ -107,6 +113,7 @@ describe('SecureUserManager', () => {
         profile: { sub: SUBJECT, iss: ISSUER, aud: 'x', exp: 0, iat: 0 },
       })
     await manager.storeUser(issue('first'))
+    await confirm() // as the session keeper does after a new session
     await manager.storeUser(issue('second'))
     expect(requested(calls, '/userinfo')).toHaveLength(1)
     expect((await manager.getUser())?.profile.email).toBe('ada@example.com')

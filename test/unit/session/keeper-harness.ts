@@ -9,8 +9,11 @@ export interface KeeperHarness {
   hint: SessionHint
   /** A started keeper; a callback page when `isCallback`. */
   createKeeper: (isCallback?: boolean) => SessionKeeper
-  /** A keeper whose tab has just signed in through a callback, as in the app. */
-  signedIn: (lifetimeSeconds?: number) => SessionKeeper
+  /**
+   * A keeper whose tab has just signed in through a callback, as in the app, and whose profile
+   * userinfo has confirmed since (the manager's call counts start from there).
+   */
+  signedIn: (lifetimeSeconds?: number) => Promise<SessionKeeper>
   /** Stops the keeper made last: no more ticks, messages or events. */
   stopKeeper: () => void
 }
@@ -39,10 +42,13 @@ export function setUpKeeperHarness(): KeeperHarness {
       stop?.()
       stop = undefined
     },
-    signedIn: (lifetimeSeconds = 3600) => {
+    signedIn: async (lifetimeSeconds = 3600) => {
       const keeper = harness.createKeeper(true)
       harness.manager.store(issueUser(lifetimeSeconds))
       keeper.completeCallback()
+      await vi.advanceTimersByTimeAsync(0) // the profile's confirmation, answered at once
+      harness.manager.fetchDisplayClaims.mockClear()
+      harness.manager.replaceProfile.mockClear()
       return keeper
     },
   }

@@ -101,7 +101,7 @@ describe('scenario 2: sign-out while a renewal is on its way', () => {
   it.each(['Renew now', 'the timer', 'the userinfo-401 recovery'] as const)(
     'a renewal started by %s and finished after Sign out is discarded and revoked',
     async (starter) => {
-      const keeper = signedIn(20)
+      const keeper = await signedIn(20)
       manager.autoSilent = undefined
       if (starter === 'Renew now') void keeper.renewNow()
       if (starter === 'the timer') await vi.advanceTimersByTimeAsync(10_000)
@@ -125,7 +125,7 @@ describe('scenario 2: sign-out while a renewal is on its way', () => {
 
 describe('scenario 3: reloadProfile never writes back a stale user', () => {
   it('after a sign-out, the revoked session does not come back', async () => {
-    const keeper = signedIn()
+    const keeper = await signedIn()
     manager.autoProfile = undefined
     const reloading = keeper.reloadProfile()
     await flush()
@@ -137,7 +137,7 @@ describe('scenario 3: reloadProfile never writes back a stale user', () => {
   })
 
   it('after a renewal, the renewed tokens stay', async () => {
-    const keeper = signedIn()
+    const keeper = await signedIn()
     manager.autoProfile = undefined
     const reloading = keeper.reloadProfile()
     await flush()
@@ -152,7 +152,7 @@ describe('scenario 3: reloadProfile never writes back a stale user', () => {
 
 describe('scenario 4: renewals never overlap', () => {
   it('Renew now three times and the timer share one silent sign-in, labelled by who started it', async () => {
-    const keeper = signedIn(20)
+    const keeper = await signedIn(20)
     manager.autoSilent = undefined
     await vi.advanceTimersByTimeAsync(10_000)
     void keeper.renewNow()
@@ -167,7 +167,7 @@ describe('scenario 4: renewals never overlap', () => {
   })
 
   it('a retry ladder of replaced tokens stops: no "failed" over a fresh token', async () => {
-    const keeper = signedIn(20)
+    const keeper = await signedIn(20)
     manager.autoSilent = undefined
     await vi.advanceTimersByTimeAsync(10_000)
     manager.answerSilent(new ErrorResponse({ error: 'login_required' })) // attempt 1 fails
@@ -181,7 +181,7 @@ describe('scenario 4: renewals never overlap', () => {
 })
 
 it('scenario 5: renewal sends this tab’s own account as login_hint, not the shared hint', async () => {
-  const keeper = signedIn(20)
+  const keeper = await signedIn(20)
   hint.write('another-account-of-another-tab')
   await keeper.renewNow()
   await vi.advanceTimersByTimeAsync(10_000)
@@ -225,7 +225,7 @@ describe('scenario 6: restore and join say why they failed, unless the provider 
 
 describe('scenario 7: reloadProfile names the right cause', () => {
   it('a failure other than 401 is a profile problem, not a renewal problem', async () => {
-    const keeper = signedIn()
+    const keeper = await signedIn()
     const error = new AuthError('userinfo_failed', 'no')
     manager.autoProfile = () => error
     await keeper.reloadProfile()
@@ -234,7 +234,7 @@ describe('scenario 7: reloadProfile names the right cause', () => {
   })
 
   it('after a 401 and a good renewal, a timeout on the retry keeps the fresh session', async () => {
-    const keeper = signedIn()
+    const keeper = await signedIn()
     const answers: (Record<string, unknown> | Error)[] = [
       unauthorized(),
       new AuthError('timeout', 'slow'),
@@ -247,7 +247,7 @@ describe('scenario 7: reloadProfile names the right cause', () => {
   })
 
   it('signing out during the recovery shows the sign-out, not "unauthorized"', async () => {
-    const keeper = signedIn()
+    const keeper = await signedIn()
     manager.autoProfile = () => unauthorized()
     manager.autoSilent = undefined
     const reloading = keeper.reloadProfile()
@@ -264,7 +264,7 @@ describe('scenario 7: reloadProfile names the right cause', () => {
 
 describe('scenario 8: the wall clock, not two long timers', () => {
   it('after the device slept past expiry, the next tick ends the session', async () => {
-    const keeper = signedIn(3600)
+    const keeper = await signedIn(3600)
     vi.setSystemTime(Date.now() + 2 * 3600_000) // asleep: no timer ran, no visibilitychange
     await vi.advanceTimersByTimeAsync(1_000)
     expect(keeper.getSnapshot().endReason).toBe('expired')
@@ -272,7 +272,7 @@ describe('scenario 8: the wall clock, not two long timers', () => {
   })
 
   it('visibilitychange does not push renewal later', async () => {
-    signedIn(20)
+    await signedIn(20)
     for (let second = 0; second < 9; second += 1) {
       await vi.advanceTimersByTimeAsync(1_000)
       document.dispatchEvent(new Event('visibilitychange'))
@@ -309,7 +309,7 @@ it('scenario 9: after a failed callback the tab joins a sign-in made in another 
 })
 
 it('"Stay signed in" is one redirect at a time, and a failure becomes state, not a rejection', async () => {
-  const keeper = signedIn()
+  const keeper = await signedIn()
   const failure = new TypeError('Failed to fetch')
   manager.signinRedirect.mockRejectedValueOnce(failure)
   const first = keeper.stayLoggedIn('/account')
@@ -366,7 +366,7 @@ describe('every pair of operations, started together and answered in either orde
     } else if (pair.includes('join')) {
       keeper = createKeeper()
     } else {
-      keeper = signedIn(20)
+      keeper = await signedIn(20)
     }
     let announcedAtSignOut: number | undefined
     const start = async (operation: Operation) => {
