@@ -1,5 +1,5 @@
 import { GOOGLE_ISSUER } from '../google/metadata.ts'
-import { BOOT_SCRIPT_HASH, BOOT_STYLE_HASH } from './boot.ts'
+import { BOOT_SCRIPT_HASH, BOOT_STYLE_HASH, SILENT_RENEW_SCRIPT_HASH } from './boot.ts'
 
 /** Origins the app talks to, derived from the configured issuer (build time). */
 export interface ProviderOrigins {
@@ -40,8 +40,8 @@ export function buildContentSecurityPolicy(
   const origins = describeProviderOrigins(issuer)
   const directives: [string, ...string[]][] = [
     ['default-src', "'none'"],
-    // Plus the one fixed inline script and style of every page (boot.ts), by hash.
-    ['script-src', "'self'", BOOT_SCRIPT_HASH],
+    // Plus the fixed inline scripts (boot.ts, public/silent-renew.html) and style, by hash.
+    ['script-src', "'self'", BOOT_SCRIPT_HASH, SILENT_RENEW_SCRIPT_HASH],
     ['style-src', "'self'", BOOT_STYLE_HASH],
     ['font-src', "'self'"],
     ['img-src', "'self'", ...origins.img],

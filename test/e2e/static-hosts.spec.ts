@@ -52,7 +52,7 @@ for (const server of STATIC_SERVERS) {
         expect(response.headers()['content-type']).toMatch(/^text\/html/)
         expect(await response.text()).toContain(prerenderedFor(page))
       }
-      for (const file of ['silent-renew.html', 'silent-renew.js', 'favicon.svg']) {
+      for (const file of ['silent-renew.html', 'favicon.svg']) {
         expect((await get(`${HOSTS_BASE}${file}`)).status(), file).toBe(200)
       }
       const asset = await get(hashedAsset())
@@ -76,7 +76,7 @@ for (const server of STATIC_SERVERS) {
         const get = (path: string) => request.get(at(path), { maxRedirects: 0 })
         for (const page of rules.pages)
           await expectSecurityHeaders(await get(page), CACHE_REVALIDATE)
-        for (const file of ['silent-renew.html', 'silent-renew.js', '404.html', 'favicon.svg']) {
+        for (const file of ['silent-renew.html', '404.html', 'favicon.svg']) {
           await expectSecurityHeaders(await get(`${HOSTS_BASE}${file}`), CACHE_REVALIDATE)
         }
         await expectSecurityHeaders(await get(hashedAsset()), CACHE_IMMUTABLE)

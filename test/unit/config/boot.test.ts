@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   BOOT_SCRIPT,
   BOOT_SCRIPT_HASH,
   BOOT_STYLE,
   BOOT_STYLE_HASH,
+  SILENT_RENEW_SCRIPT_HASH,
 } from '../../../src/config/boot.ts'
 import { buildContentSecurityPolicy } from '../../../src/config/security-headers.ts'
 
@@ -15,8 +17,16 @@ describe('the boot script and style', () => {
     expect(BOOT_SCRIPT_HASH).toBe(hashOf(BOOT_SCRIPT))
     expect(BOOT_STYLE_HASH).toBe(hashOf(BOOT_STYLE))
     const policy = buildContentSecurityPolicy('https://accounts.google.com')
-    expect(policy).toContain(`script-src 'self' ${BOOT_SCRIPT_HASH};`)
+    expect(policy).toContain(`script-src 'self' ${BOOT_SCRIPT_HASH} ${SILENT_RENEW_SCRIPT_HASH};`)
     expect(policy).toContain(`style-src 'self' ${BOOT_STYLE_HASH};`)
     expect(policy).not.toContain('unsafe-inline')
+  })
+
+  it('allow the renewal page’s inline script by its hash, which matches public/silent-renew.html', () => {
+    const page = readFileSync('public/silent-renew.html', 'utf8')
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '')
+    expect(scripts).toHaveLength(1)
+    expect(page).not.toMatch(/<script[^>]+src=/)
+    expect(SILENT_RENEW_SCRIPT_HASH).toBe(hashOf(scripts[0] ?? ''))
   })
 })
