@@ -6,6 +6,7 @@ import {
   dumpAppStorage,
   isProviderRequest,
   recordRequests,
+  showErrorAlert,
   signIn,
   startSignIn,
   tokenRequests,
@@ -125,7 +126,6 @@ test('userinfo for another account ends the new session as an alert, revoked; no
   page,
   request,
 }) => {
-  await setScenario(request, { hostile: 'userinfo-other-sub' })
   const errors = collectPageErrors(page)
   await page.addInitScript(() => {
     new MutationObserver(() => {
@@ -135,13 +135,8 @@ test('userinfo for another account ends the new session as an alert, revoked; no
     }).observe(document, { childList: true, subtree: true, characterData: true })
   })
   const requests = recordRequests(page)
-  await page.goto('/')
-  await startSignIn(page)
-  await page.getByRole('button', { name: 'Continue' }).click()
-
-  const alert = page.getByRole('alert')
-  await expect(alert).toContainText('Your profile could not be loaded')
-  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await showErrorAlert(page, request, 'userinfo-other-sub', 'Your profile could not be loaded')
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Sign in with Google' })).toBeVisible()
   await page.waitForLoadState('networkidle')
   expect(await page.evaluate(() => 'sawOther' in window)).toBe(false)
