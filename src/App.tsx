@@ -33,7 +33,7 @@ interface AppWithEngineProps extends AppProps {
   /** Tests pass a loader they resolve themselves. */
   loadEngine?: LoadEngine
   router?: AppRouter
-  start?: PageStart
+  start: PageStart
 }
 
 // With its trailing slash: react-router then links home as "<base>", the directory index every

@@ -4,6 +4,7 @@ import '@fontsource/roboto/latin-500.css'
 import './styles.css'
 import { App } from './App.tsx'
 import { AppErrorBoundary } from './components/AppErrorBoundary.tsx'
+import { readPageStart } from './read-page-start.ts'
 
 // Shown only to a misconfigured build.
 const SetupPage = lazy(() =>
@@ -19,7 +20,11 @@ const app = (
   <StrictMode>
     <AppErrorBoundary>
       {result.ok ? (
-        <App config={result.config} />
+        // What this load is (a callback, a restore, a fresh visit), read once, before anything renders.
+        <App
+          config={result.config}
+          start={readPageStart(result.config.clientId, import.meta.env.BASE_URL)}
+        />
       ) : (
         <Suspense>
           <SetupPage problems={result.problems} />

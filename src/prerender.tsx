@@ -4,12 +4,11 @@ import { StaticRouter } from 'react-router-dom'
 import { App } from './App.tsx'
 import { AppErrorBoundary } from './components/AppErrorBoundary.tsx'
 import type { AppConfig } from './config/read-config.ts'
+import { FRESH_START } from './session/page-start.ts'
 
 // Run at build time only (vite.config.ts), never shipped: each page's signed-out view as HTML, so
 // the "Sign in with Google" button paints before any JavaScript has loaded. The tree is main.tsx's,
 // so the browser hydrates it as is.
-
-const FRESH = { isCallback: false, isRestoring: false }
 
 /** The signed-out page at `pathname` (with the base), as the HTML that goes inside #root. */
 export async function prerenderPage(config: AppConfig, pathname: string): Promise<string> {
@@ -23,7 +22,7 @@ export async function prerenderPage(config: AppConfig, pathname: string): Promis
   const { prelude } = await prerender(
     <StrictMode>
       <AppErrorBoundary>
-        <App config={config} router={AtThisPath} start={FRESH} />
+        <App config={config} router={AtThisPath} start={FRESH_START} />
       </AppErrorBoundary>
     </StrictMode>,
   )

@@ -1,6 +1,6 @@
 /**
  * Google has been seen sending `email_verified` as the string "true" instead of a boolean
- * (shared/docs/google-oauth.md). Accept both; anything else is "unknown".
+ * (docs/google-facts.md, "Tokens and claims"). Accept both; anything else is "unknown".
  */
 export function readEmailVerified(value: unknown): boolean | undefined {
   if (value === true || value === 'true') return true

@@ -1,6 +1,6 @@
 /**
  * Google answers a request for `openid email profile` with the long forms of the last two
- * (shared/docs/google-oauth.md, "Token response shape"), in any order. These are the same grants.
+ * (docs/google-facts.md, "The token response"), in any order. These are the same grants.
  */
 const SHORT_NAMES: Record<string, string> = {
   'https://www.googleapis.com/auth/userinfo.email': 'email',

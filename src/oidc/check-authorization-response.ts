@@ -1,5 +1,5 @@
 import { AuthError } from './auth-error.ts'
-import { GOOGLE_ISSUER, GOOGLE_LEGACY_ISSUER } from '../google/metadata.ts'
+import { describeAcceptedIssuers } from '../google/metadata.ts'
 
 /** Longest callback URL worth parsing; a real one is well under 2 KB. */
 export const MAX_CALLBACK_URL_LENGTH = 8192
@@ -13,65 +13,85 @@ export interface AuthorizationResponseExpectations {
   isIssRequired: boolean
 }
 
-function reject(message: string, detail: string): never {
-  throw new AuthError('authorization_response_invalid', message, detail)
+/** What {@link checkAuthorizationResponse} found. */
+export interface AuthorizationResponseCheck {
+  /** The response's `state` (its first, when duplicated), to discard the matching stored request. */
+  state: string | undefined
+  /** Why the response must not be redeemed; undefined when it may be. */
+  problem: AuthError | undefined
 }
 
-function decodeComponent(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '))
-  } catch {
-    return reject(
-      'The sign-in response was damaged on its way back.',
-      'Undecodable percent-encoding.',
-    )
+const invalid = (message: string, detail: string) =>
+  new AuthError('authorization_response_invalid', message, detail)
+
+function readParameters(query: string): { values: Map<string, string[]>; isDamaged: boolean } {
+  const values = new Map<string, string[]>()
+  let isDamaged = false
+  for (const pair of query.split('&')) {
+    if (pair === '') continue
+    const [rawName = '', ...rest] = pair.split('=')
+    try {
+      const name = decodeURIComponent(rawName.replace(/\+/g, ' '))
+      const value = decodeURIComponent(rest.join('=').replace(/\+/g, ' '))
+      values.set(name, [...(values.get(name) ?? []), value])
+    } catch {
+      isDamaged = true
+    }
   }
+  return { values, isDamaged }
+}
+
+function findProblem(
+  values: Map<string, string[]>,
+  expected: AuthorizationResponseExpectations,
+): AuthError | undefined {
+  for (const name of SINGLE_PARAMETERS) {
+    if ((values.get(name)?.length ?? 0) > 1) {
+      return invalid(
+        'The sign-in response was tampered with.',
+        `The parameter "${name}" appears twice.`,
+      )
+    }
+  }
+  const iss = values.get('iss')?.[0]
+  if (iss === undefined) {
+    return expected.isIssRequired
+      ? invalid('The sign-in response did not say who sent it.', 'The iss parameter is missing.')
+      : undefined
+  }
+  if (describeAcceptedIssuers(expected.issuer).includes(iss)) return undefined
+  return new AuthError(
+    'issuer_mismatch',
+    'The sign-in response came from an unexpected provider.',
+    `iss is "${iss}", expected ${expected.issuer} (RFC 9207).`,
+  )
 }
 
 /**
  * Checks an authorization response URL before any code is redeemed: size, well-formed and
  * non-duplicated parameters, and the RFC 9207 `iss` parameter — accepted when absent (Google sends
  * it without advertising it) unless the provider advertises it, rejected when it names another issuer.
- * @returns the `state` value, so that the caller can discard the matching stored request.
- * @throws AuthError (`authorization_response_invalid` or `issuer_mismatch`).
+ * Parses the URL once, and says both what is wrong and which stored request to discard.
+ * @returns the `state` and, when the response must not be redeemed, the AuthError
+ * (`authorization_response_invalid` or `issuer_mismatch`) to throw.
  */
 export function checkAuthorizationResponse(
   url: string,
   expected: AuthorizationResponseExpectations,
-): string | undefined {
+): AuthorizationResponseCheck {
   if (url.length > MAX_CALLBACK_URL_LENGTH) {
-    reject('The sign-in response is too large to be genuine.', `${url.length} characters.`)
-  }
-  const query = new URL(url).search.slice(1)
-  const values = new Map<string, string[]>()
-  for (const pair of query.split('&')) {
-    if (pair === '') continue
-    const [rawName = '', ...rest] = pair.split('=')
-    const name = decodeComponent(rawName)
-    const value = decodeComponent(rest.join('='))
-    values.set(name, [...(values.get(name) ?? []), value])
-  }
-  for (const name of SINGLE_PARAMETERS) {
-    if ((values.get(name)?.length ?? 0) > 1) {
-      reject('The sign-in response was tampered with.', `The parameter "${name}" appears twice.`)
-    }
-  }
-  const state = values.get('state')?.[0]
-  const iss = values.get('iss')?.[0]
-  if (iss === undefined) {
-    if (expected.isIssRequired) {
-      reject('The sign-in response did not say who sent it.', 'The iss parameter is missing.')
-    }
-    return state
-  }
-  const accepted =
-    expected.issuer === GOOGLE_ISSUER ? [GOOGLE_ISSUER, GOOGLE_LEGACY_ISSUER] : [expected.issuer]
-  if (!accepted.includes(iss)) {
-    throw new AuthError(
-      'issuer_mismatch',
-      'The sign-in response came from an unexpected provider.',
-      `iss is "${iss}", expected ${expected.issuer} (RFC 9207).`,
+    const problem = invalid(
+      'The sign-in response is too large to be genuine.',
+      `${url.length} characters.`,
     )
+    return { state: undefined, problem }
   }
-  return state
+  const queryStart = url.indexOf('?')
+  const query = queryStart < 0 ? '' : url.slice(queryStart + 1).split('#')[0]
+  const { values, isDamaged } = readParameters(query ?? '')
+  const state = values.get('state')?.[0]
+  const problem = isDamaged
+    ? invalid('The sign-in response was damaged on its way back.', 'Undecodable percent-encoding.')
+    : findProblem(values, expected)
+  return { state, problem }
 }

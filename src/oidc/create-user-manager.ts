@@ -13,6 +13,7 @@ export function buildUserManagerSettings(
   config: AppConfig,
   redirectUris: RedirectUris,
   storage: { session: Storage },
+  metadataCache: MetadataCache | undefined,
 ): UserManagerSettings {
   return {
     authority: config.issuer,
@@ -25,9 +26,7 @@ export function buildUserManagerSettings(
     scope: config.scope,
     // Embedded for Google, so nothing is fetched before the redirect; discovered otherwise, once
     // per tab: the callback page reuses what the sign-in's start fetched (metadata-cache.ts).
-    ...(config.isGoogle
-      ? { metadata: googleMetadata }
-      : { metadata: new MetadataCache(storage.session, config.issuer).read() }),
+    metadata: metadataCache ? metadataCache.read() : googleMetadata,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: storage.session }),
     // Userinfo is fetched by SecureUserManager after the ID token is validated, not by the library.
@@ -48,11 +47,15 @@ export function createUserManager(
   redirectUris: RedirectUris,
   storage: { session: Storage },
 ): SecureUserManager {
-  return new SecureUserManager(buildUserManagerSettings(config, redirectUris, storage), {
+  const metadataCache = config.isGoogle
+    ? undefined
+    : new MetadataCache(storage.session, config.issuer)
+  const settings = buildUserManagerSettings(config, redirectUris, storage, metadataCache)
+  return new SecureUserManager(settings, {
     issuer: config.issuer,
     clientId: config.clientId,
     userinfoTimeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
     useRefreshTokens: config.useRefreshTokens,
-    metadataCache: config.isGoogle ? undefined : new MetadataCache(storage.session, config.issuer),
+    metadataCache,
   })
 }

@@ -38,7 +38,7 @@ export interface SecurityExpectations {
 
 /**
  * oidc-client-ts's UserManager plus the checks it leaves to the application
- * (shared/docs/security.md), placed where every sign-in path passes:
+ * (docs/security-requirements.md), placed where every sign-in path passes:
  * - `_signinEnd`: every authorization response (redirect and iframe) is checked before its code is
  *   redeemed; a rejected response's stored state is discarded.
  * - every token endpoint response (sign-in and renewal) must be a complete OIDC token response
@@ -128,14 +128,13 @@ export class SecureUserManager extends UserManager {
 
   protected override async _signinEnd(url: string, verifySub?: string): Promise<User> {
     const metadata = await this.prepare()
-    try {
-      checkAuthorizationResponse(url, {
-        issuer: this.#expected.issuer,
-        isIssRequired: advertisesIssParameter(metadata),
-      })
-    } catch (error: unknown) {
-      await this.#discardState(url)
-      throw error
+    const { state, problem } = checkAuthorizationResponse(url, {
+      issuer: this.#expected.issuer,
+      isIssRequired: advertisesIssParameter(metadata),
+    })
+    if (problem) {
+      if (state !== undefined) await this.settings.stateStore.remove(state)
+      throw problem
     }
     return super._signinEnd(url, verifySub)
   }
@@ -213,11 +212,6 @@ export class SecureUserManager extends UserManager {
     if (previous?.profile.sub === claims.sub) {
       user.profile = { ...user.profile, ...pickDisplayClaims(previous.profile) }
     }
-  }
-
-  async #discardState(url: string): Promise<void> {
-    const state = URL.canParse(url) ? new URL(url).searchParams.get('state') : null
-    if (state) await this.settings.stateStore.remove(state)
   }
 }
 

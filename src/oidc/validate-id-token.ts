@@ -1,6 +1,6 @@
 import { AuthError } from './auth-error.ts'
 import { decodeJwtPayload } from './decode-jwt.ts'
-import { GOOGLE_ISSUER, GOOGLE_LEGACY_ISSUER } from '../google/metadata.ts'
+import { describeAcceptedIssuers } from '../google/metadata.ts'
 
 /** Claims of an ID token that passed {@link validateIdToken}. */
 export interface ValidatedIdTokenClaims extends Record<string, unknown> {
@@ -29,10 +29,6 @@ function fail(message: string): never {
   throw new AuthError('id_token_invalid', 'The sign-in response could not be trusted.', message)
 }
 
-function acceptedIssuers(issuer: string): string[] {
-  return issuer === GOOGLE_ISSUER ? [GOOGLE_ISSUER, GOOGLE_LEGACY_ISSUER] : [issuer]
-}
-
 function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value)
 }
@@ -51,7 +47,7 @@ export function validateIdToken(
   const claims = decodeJwtPayload(idToken)
   const { iss, sub, aud, azp, exp, iat, nonce } = claims
 
-  if (typeof iss !== 'string' || !acceptedIssuers(expected.issuer).includes(iss)) {
+  if (typeof iss !== 'string' || !describeAcceptedIssuers(expected.issuer).includes(iss)) {
     fail(`The ID token was issued by "${String(iss)}", not by ${expected.issuer}.`)
   }
   if (typeof sub !== 'string' || sub === '' || sub.length > 255) {

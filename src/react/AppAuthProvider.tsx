@@ -2,43 +2,48 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
-import { describeRedirectUris, isAuthorizationCallback } from '../oidc/callback-url.ts'
+import { describeRedirectUris } from '../oidc/callback-url.ts'
 import { createUserManager, REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
 import { readReturnToFromState } from '../oidc/return-to.ts'
+import type { PageStart } from '../session/page-start.ts'
 import { SessionChannel } from '../session/session-channel.ts'
 import { SessionHint } from '../session/session-hint.ts'
 import { SessionKeeper } from '../session/session-keeper.ts'
 
 interface AppAuthProviderProps {
   config: AppConfig
+  start: PageStart
   children: ReactNode
 }
 
 /** Restoring a session on reload is time-boxed: after this, the signed-out view shows. */
 const RESTORE_TIMEOUT_SECONDS = 5
 
-function createServices(config: AppConfig, basePath: string): AuthServices & { signInUri: string } {
+function createServices(
+  config: AppConfig,
+  { isCallback }: PageStart,
+  basePath: string,
+): AuthServices {
   const redirectUris = describeRedirectUris(window.location.origin, basePath)
   const manager = createUserManager(config, redirectUris, { session: sessionStorage })
-  const isCallback = isAuthorizationCallback(window.location, redirectUris.signIn)
-  // The address was cleaned of stray responses before this (session/page-start.ts).
+  // The address was cleaned of stray responses before this (src/read-page-start.ts).
   const keeper = new SessionKeeper(manager, {
     hint: new SessionHint(localStorage, config.clientId),
     channel: new SessionChannel(`static-signin:${config.clientId}`),
     isCallback,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
   })
-  return { manager, keeper, isCallback, signInUri: redirectUris.signIn }
+  return { manager, keeper, isCallback }
 }
 
 /**
  * Wires the SecureUserManager into react-oidc-context and starts the SessionKeeper; restores the
  * return path after sign-in.
  */
-export function AppAuthProvider({ config, children }: AppAuthProviderProps) {
+export function AppAuthProvider({ config, start, children }: AppAuthProviderProps) {
   const basePath = import.meta.env.BASE_URL
-  const [services] = useState(() => createServices(config, basePath))
+  const [services] = useState(() => createServices(config, start, basePath))
   const { manager, keeper, isCallback } = services
 
   useEffect(() => {

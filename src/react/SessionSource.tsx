@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppConfig } from '../config/read-config.ts'
 import { AuthError } from '../oidc/auth-error.ts'
-import { readPageStart, type PageStart } from '../session/page-start.ts'
+import type { PageStart } from '../session/page-start.ts'
 import { CLEARED } from '../session/session-snapshot.ts'
 import { AppSessionContext, type AppSession } from './app-session.ts'
 
@@ -14,8 +14,8 @@ interface SessionSourceProps {
   config: AppConfig
   /** Tests pass a loader they resolve themselves. */
   loadEngine?: LoadEngine
-  /** Given by the prerender, which has no address to read; read from the page otherwise. */
-  start?: PageStart
+  /** What this page load is: read once as the page boots, or the prerender's fresh start. */
+  start: PageStart
   children: ReactNode
 }
 
@@ -33,12 +33,9 @@ const ignore = () => Promise.resolve()
 export function SessionSource({
   config,
   loadEngine = loadSessionEngine,
-  start: givenStart,
+  start,
   children,
 }: SessionSourceProps) {
-  const [start] = useState(
-    () => givenStart ?? readPageStart(config.clientId, import.meta.env.BASE_URL),
-  )
   const [engine, setEngine] = useState<Engine | 'failed'>()
   const [attempt, setAttempt] = useState(0)
   const [live, setLive] = useState<AppSession>()
@@ -108,7 +105,7 @@ export function SessionSource({
   return (
     <>
       {engine !== undefined && engine !== 'failed' && (
-        <engine.SessionEngine config={config} onSession={onSession} />
+        <engine.SessionEngine config={config} start={start} onSession={onSession} />
       )}
       <AppSessionContext value={live ?? standIn}>{children}</AppSessionContext>
     </>

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect } from 'react'
 import type { AppConfig } from '../config/read-config.ts'
+import type { PageStart } from '../session/page-start.ts'
 import { AppAuthProvider } from './AppAuthProvider.tsx'
 import type { AppSession } from './app-session.ts'
 import { useSession } from './use-session.ts'
@@ -9,6 +10,7 @@ import { useSession } from './use-session.ts'
 
 interface SessionEngineProps {
   config: AppConfig
+  start: PageStart
   /** Receives the session on every change, before the browser paints. */
   onSession: (session: AppSession) => void
 }
@@ -24,10 +26,11 @@ function Report({ onSession }: Pick<SessionEngineProps, 'onSession'>) {
 /** Renders nothing: keeps the session and reports it. Memoised, so a report does not re-render it. */
 export const SessionEngine = memo(function SessionEngine({
   config,
+  start,
   onSession,
 }: SessionEngineProps) {
   return (
-    <AppAuthProvider config={config}>
+    <AppAuthProvider config={config} start={start}>
       <Report onSession={onSession} />
     </AppAuthProvider>
   )

@@ -34,8 +34,4 @@ export class SessionChannel {
       channel.removeEventListener('message', onMessage)
     }
   }
-
-  close(): void {
-    this.#channel?.close()
-  }
 }

@@ -3,13 +3,14 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../src/App.tsx'
+import { readPageStart } from '../../src/read-page-start.ts'
 import { arriveWithCallback, installFakeProvider, ISSUER, testConfig } from './fake-provider.ts'
 
 const NONCE = 'nonce-app'
 const renderApp = () =>
   render(
     <StrictMode>
-      <App config={testConfig} />
+      <App config={testConfig} start={readPageStart(testConfig.clientId, '/')} />
     </StrictMode>,
   )
 

@@ -3,6 +3,7 @@ import { vi } from 'vitest'
 import type { AppConfig } from '../../src/config/read-config.ts'
 import { describeRedirectUris } from '../../src/oidc/callback-url.ts'
 import { buildUserManagerSettings } from '../../src/oidc/create-user-manager.ts'
+import { MetadataCache } from '../../src/oidc/metadata-cache.ts'
 
 export const ISSUER = 'https://issuer.example'
 export const CLIENT_ID = 'client-123'
@@ -120,7 +121,12 @@ export async function arriveWithCallback(
   returnTo = '/account',
 ): Promise<string> {
   const client = new OidcClient(
-    buildUserManagerSettings(testConfig, redirectUris, { session: sessionStorage }),
+    buildUserManagerSettings(
+      testConfig,
+      redirectUris,
+      { session: sessionStorage },
+      new MetadataCache(sessionStorage, testConfig.issuer),
+    ),
   )
   const request = await client.createSigninRequest({
     request_type: 'si:r',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { authErrorThrownBy } from '../auth-error-of.ts'
 import {
   checkAuthorizationResponse,
   MAX_CALLBACK_URL_LENGTH,
@@ -21,7 +20,10 @@ describe('checkAuthorizationResponse', () => {
     ],
     ['an error response', 'error=access_denied&error_description=No+thanks&state=s', google],
   ])('accepts %s and returns the state', (_, query, expected) => {
-    expect(checkAuthorizationResponse(at(query), expected)).toBe('s')
+    expect(checkAuthorizationResponse(at(query), expected)).toEqual({
+      state: 's',
+      problem: undefined,
+    })
   })
 
   it.each([
@@ -53,6 +55,24 @@ describe('checkAuthorizationResponse', () => {
       'authorization_response_invalid',
     ],
   ])('rejects %s', (_, query, expected, code) => {
-    expect(authErrorThrownBy(() => checkAuthorizationResponse(at(query), expected)).code).toBe(code)
+    expect(checkAuthorizationResponse(at(query), expected).problem?.code).toBe(code)
+  })
+
+  it.each([
+    ['another iss', 'code=c&state=s&iss=https%3A%2F%2Fevil.example'],
+    ['a duplicated state (the first one)', 'code=c&state=s&state=t'],
+    ['undecodable percent-encoding elsewhere', 'code=%E0%A4%A&state=s'],
+  ])(
+    'names the state of a rejected response with %s, so its stored request is discarded',
+    (_, query) => {
+      const check = checkAuthorizationResponse(at(query), google)
+      expect(check.problem).toBeDefined()
+      expect(check.state).toBe('s')
+    },
+  )
+
+  it('reads nothing of an oversized response', () => {
+    const query = `state=s&pad=${'a'.repeat(MAX_CALLBACK_URL_LENGTH)}`
+    expect(checkAuthorizationResponse(at(query), google).state).toBeUndefined()
   })
 })

@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../../src/App.tsx'
+import { readPageStart } from '../../../src/read-page-start.ts'
 import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
 import { arriveWithCallback, installFakeProvider, testConfig } from '../fake-provider.ts'
 
@@ -30,7 +31,11 @@ function gatedEngine() {
 const renderApp = (loadEngine: LoadEngine) =>
   render(
     <StrictMode>
-      <App config={testConfig} loadEngine={loadEngine} />
+      <App
+        config={testConfig}
+        start={readPageStart(testConfig.clientId, '/')}
+        loadEngine={loadEngine}
+      />
     </StrictMode>,
   )
 

@@ -21,7 +21,6 @@ describe('SessionChannel', () => {
     sender.post({ type: 'signed-in' })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(received).toHaveLength(2)
-    for (const channel of [sender, receiver]) channel.close()
     raw.close()
   })
 })
