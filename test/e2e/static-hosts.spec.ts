@@ -6,6 +6,7 @@ import {
 } from '../../src/config/hosting-rules.ts'
 import { HOSTS_BASE, HOSTS_PROVIDER_ORIGIN, HOSTS_WORK_DIR } from '../hosts/hosts-world.ts'
 import { STATIC_SERVERS } from '../hosts/static-servers.ts'
+import { describeMissingTools } from '../tools/missing-tools.ts'
 import { expect, test } from './fixtures.ts'
 import { sawSignInButton, signIn, watchForSignInButton } from './helpers.ts'
 import { readdirSync } from 'node:fs'
@@ -42,6 +43,9 @@ for (const server of STATIC_SERVERS) {
   const at = (path: string) => `${origin}${path}`
 
   test.describe(`behind ${server.name}, at ${HOSTS_BASE}, with no rewrite rule`, () => {
+    const missing = describeMissingTools([server.pkg])
+    test.skip(missing !== undefined, `${server.name} is not installed here: ${missing ?? ''}`)
+
     test('every page answers 200 with the app, unknown paths 404, hashed assets 200', async ({
       request,
     }) => {

@@ -3,8 +3,9 @@
  * this machine's root and port: Debian's nginx and Caddy, and Python's http.server — a plain
  * server with no fallback and no headers at all, like GitHub Pages' missing ones.
  */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { mkdirSync, openSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { HostingRules } from '../../src/config/hosting-rules.ts'
 import { renderCaddyfile, renderNginxServer } from '../../deploy/server-files.ts'
@@ -14,6 +15,8 @@ export type StaticServerName = 'nginx' | 'caddy' | 'plain'
 
 export interface StaticServerSpec {
   name: StaticServerName
+  /** The Debian package that provides it. */
+  pkg: string
   port: number
   /** Sends the security and cache headers of hosting-rules.ts (the plain server sends none). */
   hasHeaders: boolean
@@ -22,9 +25,9 @@ export interface StaticServerSpec {
 }
 
 export const STATIC_SERVERS: StaticServerSpec[] = [
-  { name: 'nginx', port: 4281, hasHeaders: true, hasAppNotFound: true },
-  { name: 'caddy', port: 4282, hasHeaders: true, hasAppNotFound: true },
-  { name: 'plain', port: 4283, hasHeaders: false, hasAppNotFound: false },
+  { name: 'nginx', pkg: 'nginx', port: 4281, hasHeaders: true, hasAppNotFound: true },
+  { name: 'caddy', pkg: 'caddy', port: 4282, hasHeaders: true, hasAppNotFound: true },
+  { name: 'plain', pkg: 'python3', port: 4283, hasHeaders: false, hasAppNotFound: false },
 ]
 
 export const SERVER_PACKAGES: DebianNeed[] = [
@@ -48,6 +51,22 @@ export const SERVER_PACKAGES: DebianNeed[] = [
   },
 ]
 
+/** nginx and Caddy may be missing where they cannot be installed: their tests are skipped. */
+export const OPTIONAL_SERVER_PACKAGES = SERVER_PACKAGES.filter((need) => need.pkg !== 'python3')
+
+/**
+ * nginx started as root hands its workers to an unprivileged user (nobody), who cannot read a
+ * checkout in a private folder (mode 0700, or root's home) and answers 403. The workers must read
+ * the files as the user who runs the tests; started by anyone else, nginx cannot switch user and
+ * needs no directive.
+ */
+function renderNginxUser(): string {
+  if (process.getuid?.() !== 0) return ''
+  const { username } = userInfo()
+  const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim()
+  return `user ${username} ${group};\n`
+}
+
 /** Starts one server over `root` (which holds the build at `rules.base`); returns the process. */
 export function startStaticServer(
   spec: StaticServerSpec,
@@ -68,7 +87,7 @@ export function startStaticServer(
     writeFileSync(
       join(dir, 'nginx.conf'),
       `daemon off;
-worker_processes 1;
+${renderNginxUser()}worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
 error_log stderr warn;
 events {}

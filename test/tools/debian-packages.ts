@@ -22,41 +22,57 @@ export interface DebianNeed {
   elsewhere: string
 }
 
-/** Every need's program, installing the missing ones; exits with a clear message when it can't. */
-export function ensureDebianPackages(needs: DebianNeed[]): string[] {
-  const missing = needs.filter((need) => need.find() === undefined)
-  if (missing.length > 0) install(missing)
-  return needs.map((need) => {
-    const found = need.find()
-    if (found === undefined)
-      explainAndExit(missing, 'the packages installed, but a program is still missing.')
-    return found
-  })
+/** The needs still missing after an install was tried, and why they could not be installed. */
+export interface Shortfall {
+  missing: DebianNeed[]
+  reason: string
 }
 
-function install(missing: DebianNeed[]): void {
+/** Installs what is missing where this machine allows it; returns what is still missing, if any. */
+export function installMissing(needs: DebianNeed[]): Shortfall | undefined {
+  const missing = needs.filter((need) => need.find() === undefined)
+  if (missing.length === 0) return undefined
+  const reason = install(missing)
+  const still = missing.filter((need) => need.find() === undefined)
+  if (still.length === 0) return undefined
+  return {
+    missing: still,
+    reason: reason ?? 'the packages installed, but a program is still missing',
+  }
+}
+
+/** Every need's program, installing the missing ones; exits with a clear message when it can't. */
+export function ensureDebianPackages(needs: DebianNeed[]): string[] {
+  const shortfall = installMissing(needs)
+  if (shortfall) {
+    console.error(describeShortfall(shortfall))
+    process.exit(1)
+  }
+  return needs.map((need) => need.find() ?? '')
+}
+
+/** Tries apt-get; returns why it could not, or undefined once it ran. */
+function install(missing: DebianNeed[]): string | undefined {
   const names = missing.map((need) => need.pkg)
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-    explainAndExit(missing, 'not found, and this is not a Debian-like system.')
+    return 'not found, and this is not a Debian-like system'
   }
-  if (process.getuid?.() !== 0) explainAndExit(missing, 'not found, and installing needs root.')
+  if (process.getuid?.() !== 0) return 'not found, and installing needs root'
   console.log(`Installing the Debian packages ${names.join(', ')} (a minute or two)…`)
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-    execFileSync('apt-get', ['install', '-y', '-qq', ...names], {
-      stdio: 'inherit',
-      env,
-    })
+    execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env })
+    return undefined
   } catch {
-    explainAndExit(missing, 'apt-get could not install them.')
+    return 'apt-get could not install them'
   }
 }
 
-function explainAndExit(missing: DebianNeed[], reason: string): never {
+/** What is missing, what for, and how to get it. */
+export function describeShortfall({ missing, reason }: Shortfall): string {
   const names = missing.map((need) => need.pkg).join(' ')
-  console.error(`\nThe tests need ${missing.map((n) => `${n.pkg} (${n.purpose})`).join(', ')}: ${reason}
+  return `\nThe tests need ${missing.map((n) => `${n.pkg} (${n.purpose})`).join(', ')}: ${reason}.
   - On Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y ${names}
-${missing.map((need) => `  - ${need.elsewhere}`).join('\n')}\n`)
-  process.exit(1)
+${missing.map((need) => `  - ${need.elsewhere}`).join('\n')}\n`
 }

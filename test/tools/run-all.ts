@@ -11,7 +11,39 @@ interface SuiteResult {
   name: string
   passed: number
   failed: number
+  /** Tests not run because a browser or server could not be installed here, by name and reason. */
+  skipped?: string[]
   note?: string
+}
+
+interface ReportSuite {
+  title: string
+  suites?: ReportSuite[]
+  specs?: {
+    title: string
+    tests: {
+      projectName: string
+      status: string
+      annotations: { type: string; description?: string }[]
+    }[]
+  }[]
+}
+
+/** Each skipped test of a Playwright JSON report: "[project] describe › title — reason". */
+function listSkipped(suites: ReportSuite[] = [], path: string[] = []): string[] {
+  return suites.flatMap((suite) => {
+    const here = [...path, suite.title].filter((title) => title !== '' && !title.endsWith('.ts'))
+    const own = (suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'skipped')
+        .map((t) => {
+          const reason =
+            t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given'
+          return `[${t.projectName}] ${[...here, spec.title].join(' › ')} — ${reason}`
+        }),
+    )
+    return [...own, ...listSkipped(suite.suites, here)]
+  })
 }
 
 const REPORTS = 'test-results'
@@ -61,7 +93,11 @@ function endToEndTests(): SuiteResult {
   rmSync(report, { force: true })
   const ok = run('npx', ['playwright', 'test'], { E2E_JSON_REPORT: report })
   const json = readJson(report) as
-    { stats: { expected: number; unexpected: number; flaky: number } } | undefined
+    | {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number }
+        suites: ReportSuite[]
+      }
+    | undefined
   if (!json) return { name: 'e2e', passed: 0, failed: 1, note: 'no report: Playwright did not run' }
   const { expected, unexpected, flaky } = json.stats
   const failed = unexpected + (ok || unexpected > 0 ? 0 : 1)
@@ -69,6 +105,7 @@ function endToEndTests(): SuiteResult {
     name: 'e2e',
     passed: expected + flaky,
     failed,
+    skipped: listSkipped(json.suites),
     note: flaky > 0 ? `${flaky} flaky` : undefined,
   }
 }
@@ -82,15 +119,21 @@ const results: SuiteResult[] = [
   check('bundle', 'npx', ['tsx', 'test/tools/measure-bundle.ts', '.e2e/dist']),
 ]
 
+const skipped = results.flatMap((r) => r.skipped ?? [])
+if (skipped.length > 0) {
+  console.log(`\nSkipped: ${skipped.length} tests, because a program they need is missing here`)
+  for (const line of skipped) console.log(`  - ${line}`)
+}
 console.log('\nSummary')
 for (const r of results) {
+  const skip = r.skipped?.length ? `, ${r.skipped.length} skipped` : ''
   console.log(
-    `  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`,
+    `  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed${skip}${r.note ? ` (${r.note})` : ''}`,
   )
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0)
 const failed = results.reduce((sum, r) => sum + r.failed, 0)
-const totals = `total: ${passed} passed, ${failed} failed`
+const totals = `total: ${passed} passed, ${failed} failed${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`
 writeFileSync(`${REPORTS}/totals.txt`, `${totals}\n`)
 console.log(totals)
 process.exit(failed > 0 ? 1 : 0)
