@@ -147,6 +147,11 @@ export function renderGitHubPagesWorkflow(): string {
 # apply (meta tags in every page), but frame-ancestors, X-Frame-Options,
 # Cross-Origin-Opener-Policy and Permissions-Policy cannot be set, so other sites can frame the
 # app; and Pages chooses Cache-Control itself for every file.
+# A project site's origin, https://<user>.github.io, is shared by every Pages site of that owner,
+# and any of them can run script in this app's origin (read an open tab's tokens, its
+# sessionStorage, post forged "signed-out" messages). Give the app an origin of its own: a custom
+# domain for this site (https://docs.github.com/en/pages/configuring-a-custom-domain-for-your-github-pages-site),
+# or the owner's user or organisation site when the owner has no other Pages sites.
 name: Deploy to GitHub Pages
 on:
   push:

@@ -3,7 +3,7 @@ import { STAND_IN_PORT } from './ports.ts'
 
 const NOWHERE_ELSE = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
 
-/** Chromium flags for headless runs here (shared/docs/toolchain.md). */
+/** Chromium flags for headless runs here (docs/test-machine.md). */
 const BASE_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -14,7 +14,7 @@ import {
 } from './helpers.ts'
 import { APP_ORIGIN } from './ports.ts'
 
-/** What "handled" means (shared/docs/security.md), checked after every fault. */
+/** What "handled" means (docs/security-requirements.md), checked after every fault. */
 async function expectHandled(
   page: Page,
   requests: Request[],

@@ -60,7 +60,7 @@ export async function signInWithGoogle(page: Page): Promise<void> {
 /**
  * A Chromium profile that sends third-party cookies to the renewal iframe, as Chrome does with
  * default settings: Debian's Chromium withholds them unless the profile says otherwise
- * (shared/docs/toolchain.md).
+ * (docs/test-machine.md).
  */
 async function launchWithThirdPartyCookies(
   baseURL: string | undefined,
