@@ -10,6 +10,7 @@ import type { PageStart } from '../session/page-start.ts'
 import { SessionChannel } from '../session/session-channel.ts'
 import { SessionHint } from '../session/session-hint.ts'
 import { SessionKeeper } from '../session/session-keeper.ts'
+import { SignOutEpoch } from '../session/sign-out-epoch.ts'
 
 interface AppAuthProviderProps {
   config: AppConfig
@@ -31,6 +32,7 @@ function createServices(
   const keeper = new SessionKeeper(manager, {
     hint: new SessionHint(localStorage, config.clientId),
     channel: new SessionChannel(`static-signin:${config.clientId}`),
+    epochs: new SignOutEpoch(localStorage, config.clientId),
     isCallback,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
   })

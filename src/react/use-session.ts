@@ -24,9 +24,11 @@ export function useSession() {
   /** Starts sign-in; the person comes back to `returnTo`, or to where they are now. */
   const signIn = useCallback(
     async (returnTo?: string) => {
-      await auth.signinRedirect({ state: { returnTo: returnTo ?? currentReturnTo() } })
+      await auth.signinRedirect({
+        state: keeper.describeSignInState(returnTo ?? currentReturnTo()),
+      })
     },
-    [auth],
+    [auth, keeper],
   )
   const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
 

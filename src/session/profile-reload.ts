@@ -1,5 +1,6 @@
 import type { User } from 'oidc-client-ts'
 import { readErrorCode } from '../oidc/auth-error.ts'
+import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { EndReason, SessionSnapshot } from './session-snapshot.ts'
 
@@ -7,14 +8,15 @@ import type { EndReason, SessionSnapshot } from './session-snapshot.ts'
 export interface ProfileReloadHost {
   manager: Pick<KeptManager, 'getUser' | 'fetchDisplayClaims' | 'replaceProfile'>
   /** The session's generation now; an answer for an older one is dropped. */
-  readGeneration(): number
+  readGeneration(): Generation
+  isLive(generation: Generation): boolean
   hasUser(): boolean
   /** One silent renewal of this tab's own session; the default time box when none is given. */
   renew(user: User, timeoutSeconds?: number): Promise<void>
-  end(reason: EndReason): Promise<void>
+  end(generation: Generation, reason: EndReason): Promise<void>
   /** Ends the session because its answers contradict each other; `error` is shown as the alert. */
-  reject(error: unknown): Promise<void>
-  update(changes: Partial<SessionSnapshot>): void
+  reject(generation: Generation, error: unknown): Promise<void>
+  update(generation: Generation, changes: Partial<SessionSnapshot>): void
 }
 
 const isUnauthorized = (error: unknown) => readErrorCode(error) === 'userinfo_unauthorized'
@@ -30,51 +32,48 @@ const isOtherAccount = (error: unknown) => readErrorCode(error) === 'userinfo_su
  */
 export async function reloadProfile(host: ProfileReloadHost): Promise<void> {
   const generation = host.readGeneration()
-  const isCurrent = () => generation === host.readGeneration()
   try {
     await loadProfileOnce(host, generation)
     return
   } catch (error: unknown) {
-    if (!isCurrent()) return
     if (isOtherAccount(error)) {
-      await host.reject(error)
+      await host.reject(generation, error)
       return
     }
     if (!isUnauthorized(error)) {
-      host.update({ profileError: error })
+      host.update(generation, { profileError: error })
       return
     }
   }
   try {
     const user = await host.manager.getUser()
-    if (!user || !isCurrent()) return
+    if (!user || !host.isLive(generation)) return
     await host.renew(user)
   } catch {
-    if (isCurrent()) await host.end('unauthorized')
+    await host.end(generation, 'unauthorized')
     return
   }
   try {
     await loadProfileOnce(host, generation)
   } catch (error: unknown) {
-    if (!isCurrent()) return
-    if (isOtherAccount(error)) await host.reject(error)
-    else if (isUnauthorized(error)) await host.end('unauthorized')
-    else host.update({ profileError: error })
+    if (isOtherAccount(error)) await host.reject(generation, error)
+    else if (isUnauthorized(error)) await host.end(generation, 'unauthorized')
+    else host.update(generation, { profileError: error })
   }
 }
 
-async function loadProfileOnce(host: ProfileReloadHost, generation: number): Promise<void> {
+async function loadProfileOnce(host: ProfileReloadHost, generation: Generation): Promise<void> {
   const { manager } = host
   const user = host.hasUser() ? await manager.getUser() : null
-  if (!user || generation !== host.readGeneration()) return
+  if (!user || !host.isLive(generation)) return
   if (user.expired) {
-    await host.end('expired') // never send an expired token
+    await host.end(generation, 'expired') // never send an expired token
     return
   }
   const claims = await manager.fetchDisplayClaims(user)
   const current = await manager.getUser()
   // Signed out, or renewed, meanwhile: this answer belongs to tokens that are gone.
-  if (generation !== host.readGeneration() || current?.access_token !== user.access_token) return
+  if (!host.isLive(generation) || current?.access_token !== user.access_token) return
   await manager.replaceProfile(current, claims)
-  host.update({ profileError: undefined })
+  host.update(generation, { profileError: undefined })
 }

@@ -14,6 +14,7 @@ export class RenewalSchedule {
   /** The access token this schedule renews. */
   readonly accessToken: string
   #attempts = 0
+  #hasGivenUp = false
   #nextAttemptAt: number
 
   constructor(plan: RenewalPlan, accessToken: string) {
@@ -37,8 +38,25 @@ export class RenewalSchedule {
   /** The attempt failed: plans the next one. @returns false when no attempt is left. */
   failAttempt(now: number): boolean {
     const delay = this.plan.retryDelays[this.#attempts - 1]
-    if (delay === undefined) return false
+    if (delay === undefined) {
+      this.#hasGivenUp = true
+      return false
+    }
     this.#nextAttemptAt = now + delay
     return true
+  }
+
+  /**
+   * The attempt could not reach the provider at all (the device is offline): it says nothing about
+   * the session, so it does not count, and the next one is due as soon as it may run.
+   */
+  abandonAttempt(): void {
+    this.#attempts -= 1
+    this.#nextAttemptAt = this.plan.renewAt
+  }
+
+  /** Every attempt failed: the person was asked to act. */
+  get hasGivenUp(): boolean {
+    return this.#hasGivenUp
   }
 }

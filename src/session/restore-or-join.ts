@@ -1,4 +1,5 @@
 import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
+import type { Generation } from './generation.ts'
 import type { SessionHint } from './session-hint.ts'
 import type { SessionSnapshot } from './session-snapshot.ts'
 import { isSuperseded } from './superseded.ts'
@@ -6,10 +7,11 @@ import { isSuperseded } from './superseded.ts'
 /** What starting a session silently needs from the session's owner. */
 export interface StartHost {
   hint: Pick<SessionHint, 'read' | 'clear'>
-  readGeneration(): number
+  readGeneration(): Generation
+  isLive(generation: Generation): boolean
   /** The one silent sign-in, time-boxed for start-up, with this `login_hint`. */
   signInSilently(source: 'restore' | 'other-tab', loginHint: string | undefined): Promise<void>
-  update(changes: Partial<SessionSnapshot>): void
+  update(generation: Generation, changes: Partial<SessionSnapshot>): void
 }
 
 /**
@@ -26,11 +28,11 @@ export async function restoreOrJoin(
     await host.signInSilently(source, host.hint.read())
   } catch (error: unknown) {
     // Signed out meanwhile: whatever went wrong (its pending state is gone, too) no longer matters.
-    if (generation !== host.readGeneration() || isSuperseded(error)) return
+    if (!host.isLive(generation) || isSuperseded(error)) return
     if (isInteractionNeeded(error)) {
       host.hint.clear() // the ordinary signed-out view; no more attempts on reload
       return
     }
-    host.update({ startError: error })
+    host.update(generation, { startError: error })
   }
 }

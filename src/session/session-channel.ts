@@ -1,10 +1,22 @@
-/** What one tab tells the others. No token ever crosses tabs: each tab renews on its own. */
-export type SessionMessage = { type: 'signed-in' } | { type: 'signed-out' }
+/**
+ * What one tab tells the others, with the sign-out epoch it was said in (sign-out-epoch.ts): a
+ * `signed-in` from before a sign-out is stale, a `signed-out` ends only sessions begun before it.
+ * No token ever crosses tabs: each tab renews on its own.
+ */
+export interface SessionMessage {
+  type: 'signed-in' | 'signed-out'
+  epoch: number
+}
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false
-  const type = (data as { type?: unknown }).type
-  return type === 'signed-in' || type === 'signed-out'
+  const { type, epoch } = data as { type?: unknown; epoch?: unknown }
+  return (
+    (type === 'signed-in' || type === 'signed-out') &&
+    typeof epoch === 'number' &&
+    Number.isSafeInteger(epoch) &&
+    epoch >= 0
+  )
 }
 
 /**

@@ -2,98 +2,120 @@ import type { User } from 'oidc-client-ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
 import { readIsStayingSignedIn } from '../oidc/return-to.ts'
+import type { Generation } from './generation.ts'
+import { SessionState } from './session-state.ts'
 import type { KeptManager } from './kept-manager.ts'
 import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
 import { restoreOrJoin, type StartHost } from './restore-or-join.ts'
+import { resumeAfterExpiry, type ResumeHost } from './resume-after-expiry.ts'
 import { renewNow, stayLoggedIn, tickRenewal, type RenewalHost } from './renewal-attempts.ts'
 import type { SessionChannel } from './session-channel.ts'
 import type { SessionHint } from './session-hint.ts'
-import {
-  CLEARED,
-  type EndReason,
-  type SessionSnapshot,
-  type TokenSource,
-} from './session-snapshot.ts'
-import { signOut } from './sign-out.ts'
+import { CLEARED, type EndReason, type TokenSource } from './session-snapshot.ts'
+import { revokeQuietly, signOut } from './sign-out.ts'
+import type { SignOutEpoch } from './sign-out-epoch.ts'
+import { checkStore, type StoreGateHost } from './store-gate.ts'
 import { SilentFlight, type Flight } from './silent-flight.ts'
 import { createSupersededError } from './superseded.ts'
 import { mirrorOtherTab, type TabMirrorHost } from './tab-mirror.ts'
-import { watchWallClock } from './wall-clock.ts'
+import { watchDevice } from './watch-device.ts'
 
 export interface SessionKeeperOptions {
   hint: SessionHint
   channel: Pick<SessionChannel, 'post' | 'listen'>
+  /** The sign-out order that every tab of this browser shares. */
+  epochs: SignOutEpoch
   /** The page was loaded as an authorization callback: no restore, the callback signs in. */
   isCallback: boolean
   /** Time box of a silent sign-in not tied to a token's lifetime (restore, other tab, "Renew now"). */
   silentTimeoutSeconds: number
 }
 
+type Host = ProfileReloadHost & RenewalHost & StartHost & TabMirrorHost & ResumeHost & StoreGateHost
+
 /**
  * The one owner of the session (plain TypeScript; React reads it through useSyncExternalStore).
- * Every operation captures the session's generation when it starts; sign-out, the end of a
- * session and another tab's sign-out start a new one, and a result that arrives for an older
- * generation is refused at the store (see `SecureUserManager.setStoreGate`): never stored,
- * announced or broadcast, its access token revoked. At most one silent sign-in runs at a time
- * ({@link SilentFlight}); later callers join it. It also:
+ * Every operation takes the {@link Generation} it starts in; sign-out here or in another tab, the
+ * end of a session and a refused answer start a new one. Every write goes through `update`, which
+ * drops a write for a generation that has ended or that a sign-out anywhere has overtaken
+ * ({@link SignOutEpoch}); a token result for such a generation is refused at the store (see
+ * `SecureUserManager.setStoreGate`): never stored, announced or broadcast, every token it carries
+ * revoked. At most one silent sign-in runs at a time ({@link SilentFlight}). It also:
  * - renews before expiry, reading the wall clock every second, a bounded number of times, then
  *   reports `failed` so the app can offer a top-level "Stay signed in" ({@link tickRenewal});
- * - drops the tokens at expiry: no call is ever made with an expired token;
+ *   an attempt made while offline does not count, and the next waits for the network;
+ * - drops the tokens at expiry: no call is ever made with an expired token. When the device slept
+ *   or was offline through the renewal window, it then gets new tokens silently, as a reload would
+ *   ({@link resumeAfterExpiry});
  * - restores the session once at start-up when this browser had one (hint = `sub`, never a token;
  *   {@link restoreOrJoin});
- * - mirrors sign-in and sign-out across tabs ({@link mirrorOtherTab}) and reloads the profile
- *   ({@link reloadProfile}), both through the same generations.
+ * - mirrors sign-in and sign-out across tabs ({@link mirrorOtherTab}), catching up on a sign-out it
+ *   did not hear, and reloads the profile ({@link reloadProfile}).
  */
 export class SessionKeeper {
   readonly #manager: KeptManager
   readonly #options: SessionKeeperOptions
-  readonly #listeners = new Set<() => void>()
-  readonly #flight = new SilentFlight<Flight & { source: TokenSource }>()
-  #snapshot: SessionSnapshot
-  #generation = 0
+  readonly #flight = new SilentFlight<Flight & { source: TokenSource; generation: Generation }>()
+  readonly #state: SessionState
   #schedule: RenewalSchedule | undefined
   #hasUser = false
   #hasRestoreStarted = false
-  /** The narrow view of this keeper that renewal, profile reloading and tab mirroring work through. */
-  readonly #host: ProfileReloadHost & RenewalHost & StartHost & TabMirrorHost
+  /** The store gate admitted tokens that the next `userLoaded` brings (else: a profile reload). */
+  #hasFreshTokens = false
+  /** The narrow view of this keeper that the jobs it delegates work through. */
+  readonly #host: Host
 
   constructor(manager: KeptManager, options: SessionKeeperOptions) {
     this.#manager = manager
     this.#options = options
+    const shouldRestore = !options.isCallback && options.hint.read() !== undefined
+    const state = new SessionState(
+      {
+        ...CLEARED,
+        phase: options.isCallback ? 'callback' : shouldRestore ? 'restoring' : 'idle',
+        lastTokens: undefined,
+      },
+      options.epochs,
+    )
+    this.#state = state
+    this.subscribe = state.subscribe
+    this.getSnapshot = state.getSnapshot
     this.#host = {
       manager,
       hint: options.hint,
-      readGeneration: () => this.#generation,
+      readGeneration: () => state.generation,
+      readEpoch: () => state.readEpoch(),
+      isLive: (generation) => state.isLive(generation),
+      isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
       hasUser: () => this.#hasUser,
-      readSnapshot: () => this.#snapshot,
+      readSnapshot: state.getSnapshot,
       readSchedule: () => this.#schedule,
       isSilentSignInRunning: () => this.#flight.running !== undefined,
+      readRunningFlight: () => this.#flight.running,
       renew: (user, timeoutSeconds = options.silentTimeoutSeconds) =>
         this.#renew(user, timeoutSeconds),
-      joinOtherTab: () => restoreOrJoin(this.#host, 'other-tab'),
+      joinOtherTab: () => {
+        this.#beginSession()
+        return restoreOrJoin(this.#host, 'other-tab')
+      },
       signInSilently: (source, loginHint) =>
         this.#silentSignIn(source, options.silentTimeoutSeconds, loginHint),
+      expire: (schedule) => resumeAfterExpiry(this.#host, schedule),
+      restore: () => restoreOrJoin(this.#host, 'restore'),
       end: this.#end,
       reject: this.#reject,
       startNewGeneration: this.#newGeneration,
-      update: this.#update,
-    }
-    const shouldRestore = !options.isCallback && options.hint.read() !== undefined
-    this.#snapshot = {
-      ...CLEARED,
-      phase: options.isCallback ? 'callback' : shouldRestore ? 'restoring' : 'idle',
-      lastTokens: undefined,
+      update: (generation, changes) => {
+        state.update(generation, changes)
+      },
     }
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
-  }
+  /** For useSyncExternalStore. */
+  readonly subscribe: SessionState['subscribe']
+  readonly getSnapshot: SessionState['getSnapshot']
 
-  readonly getSnapshot = (): SessionSnapshot => this.#snapshot
-
-  /** Listens to the manager, the other tabs, the page's visibility and the clock; returns the stop function. */
+  /** Listens to the manager, the other tabs, the clock and the network; returns the stop function. */
   start(): () => void {
     const manager = this.#manager
     const onLoaded = (user: User) => {
@@ -106,16 +128,28 @@ export class SessionKeeper {
     manager.events.addUserLoaded(onLoaded)
     manager.events.addUserUnloaded(onUnloaded)
     manager.setStoreGate((user) => {
-      this.#checkStore(user)
+      checkStore(this.#host, user)
+      this.#hasFreshTokens = true // what the next userLoaded brings is new tokens
     })
     const stopCallback = manager.addCallbackFailed(() => {
-      if (this.#snapshot.phase === 'callback') this.#update({ phase: 'idle' })
+      if (this.#state.getSnapshot().phase === 'callback')
+        this.#state.update(this.#state.generation, { phase: 'idle' })
     })
     const stopListening = this.#options.channel.listen(
       (message) => void mirrorOtherTab(message, this.#host),
     )
-    const stopClock = watchWallClock(() => {
-      tickRenewal(this.#host)
+    const stopWatching = watchDevice({
+      onTick: () => {
+        this.#catchUpOnSignOut()
+        tickRenewal(this.#host)
+      },
+      onOnline: () => {
+        const snapshot = this.#state.getSnapshot()
+        if (snapshot.endReason === 'offline' && !this.#hasUser) {
+          void resumeAfterExpiry(this.#host, undefined)
+        }
+        tickRenewal(this.#host)
+      },
     })
     return () => {
       manager.events.removeUserLoaded(onLoaded)
@@ -123,22 +157,32 @@ export class SessionKeeper {
       manager.setStoreGate(undefined)
       stopCallback()
       stopListening()
-      stopClock()
+      stopWatching()
     }
   }
 
   /** The one time-boxed silent sign-in at start-up; a no-op unless this browser had a session. */
   async restoreOnce(): Promise<void> {
-    if (this.#snapshot.phase !== 'restoring' || this.#hasRestoreStarted) return
+    if (this.#state.getSnapshot().phase !== 'restoring' || this.#hasRestoreStarted) return
     this.#hasRestoreStarted = true
-    const generation = this.#generation
+    this.#beginSession()
+    const generation = this.#state.generation
     await restoreOrJoin(this.#host, 'restore')
-    if (generation === this.#generation) this.#update({ phase: 'idle' })
+    this.#state.update(generation, { phase: 'idle' })
   }
 
   /** The callback was processed and the return path restored: the app may show its pages. */
   completeCallback(): void {
-    if (this.#snapshot.phase === 'callback') this.#update({ phase: 'idle' })
+    if (this.#state.getSnapshot().phase === 'callback')
+      this.#state.update(this.#state.generation, { phase: 'idle' })
+  }
+
+  /**
+   * The state a sign-in request carries to the provider and back: where to return, and the epoch
+   * it was started in, so that a sign-out anywhere before the answer refuses it.
+   */
+  describeSignInState(returnTo: string): { returnTo: string; epoch: number } {
+    return { returnTo, epoch: this.#options.epochs.read() }
   }
 
   /** "Renew now"; see {@link renewNow}. */
@@ -153,12 +197,13 @@ export class SessionKeeper {
 
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
   async signOut(): Promise<void> {
-    this.#newGeneration()
+    const epoch = this.#options.epochs.advance()
+    const generation = this.#newGeneration(epoch)
     this.#options.hint.clear()
-    this.#options.channel.post({ type: 'signed-out' })
+    this.#options.channel.post({ type: 'signed-out', epoch })
     await this.#manager.discardPendingSignins()
     const result = await signOut(this.#manager)
-    this.#update({ ...CLEARED, signOutResult: result })
+    this.#state.update(generation, { ...CLEARED, signOutResult: result })
   }
 
   /** Loads the profile again; see {@link reloadProfile} for the 401 ladder. */
@@ -166,38 +211,31 @@ export class SessionKeeper {
     return reloadProfile(this.#host)
   }
 
-  /** The store gate: only the running silent sign-in of this generation, or this page's callback. */
-  #checkStore(user: User): void {
-    const running = this.#flight.running
-    const isCurrent = running
-      ? running.generation === this.#generation
-      : this.#generation === 0 && this.#snapshot.phase === 'callback'
-    if (isCurrent) return
-    // Issued for a session that has ended: revoke it rather than let it live out its hour.
-    this.#manager.revokeToken(user.access_token, 'access_token').catch(() => undefined)
-    throw createSupersededError()
-  }
-
   #onTokens(user: User): void {
     const source: TokenSource =
       this.#flight.running?.source ?? (readIsStayingSignedIn(user.state) ? 'redirect' : 'sign-in')
     const startedAt = this.#flight.running?.startedAt
     const wasSignedOut = !this.#hasUser
-    const isNewTokens = user.access_token !== this.#schedule?.accessToken
+    // New tokens, even when the provider answered with the same access token; else a profile reload.
+    const isNewTokens = this.#hasFreshTokens
+    this.#hasFreshTokens = false
     this.#hasUser = true
     this.#options.hint.write(user.profile.sub)
-    if (wasSignedOut && source !== 'other-tab') this.#options.channel.post({ type: 'signed-in' })
+    const generation = this.#state.generation
+    if (wasSignedOut && source !== 'other-tab') {
+      this.#options.channel.post({ type: 'signed-in', epoch: generation.epoch })
+    }
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
     if (wasSignedOut) void reloadProfile(this.#host)
-    if (!isNewTokens) return // the same tokens with a reloaded profile
+    if (!isNewTokens) return
     const expiresAt = (user.expires_at ?? 0) * 1000
     this.#schedule = new RenewalSchedule(
       planRenewal(expiresAt, expiresAt - Date.now()),
       user.access_token,
     )
-    this.#update({
-      phase: ['restoring', 'callback'].includes(this.#snapshot.phase)
-        ? this.#snapshot.phase
+    this.#state.update(generation, {
+      phase: ['restoring', 'callback'].includes(this.#state.getSnapshot().phase)
+        ? this.#state.getSnapshot().phase
         : 'idle',
       lastTokens: {
         at: Date.now(),
@@ -223,10 +261,10 @@ export class SessionKeeper {
     timeoutSeconds: number,
     loginHint: string | undefined,
   ): Promise<void> {
-    const generation = this.#generation
+    const generation = this.#state.generation
     return this.#flight.run({ source, generation, startedAt: Date.now() }, async () => {
       // Queued behind an attempt of an older session: that session is over, so is this attempt.
-      if (generation !== this.#generation) throw createSupersededError()
+      if (!this.#state.isLive(generation)) throw createSupersededError()
       try {
         await this.#manager.signinSilent({
           login_hint: loginHint,
@@ -238,35 +276,46 @@ export class SessionKeeper {
     })
   }
 
-  readonly #end = async (reason: EndReason): Promise<void> => {
-    this.#newGeneration()
+  /**
+   * A tab with no session that starts one (restore, join) starts a generation of its own, at the
+   * epoch of now: sign-outs before it do not concern it, any after it refuse it, and whatever the
+   * signed-out state still had in flight (a revocation's answer) can no longer write over it.
+   */
+  #beginSession(): void {
+    if (!this.#hasUser) this.#state.beginGeneration()
+  }
+
+  /** A sign-out that this tab did not hear (it was not listening yet, or storage raced the message). */
+  #catchUpOnSignOut(): void {
+    const epoch = this.#state.readEpoch()
+    if (this.#state.generation.epoch < epoch && (this.#hasUser || this.#flight.running)) {
+      void mirrorOtherTab({ type: 'signed-out', epoch }, this.#host)
+    }
+  }
+
+  readonly #end = async (generation: Generation, reason: EndReason): Promise<void> => {
+    if (!this.#state.isLive(generation)) return
+    const next = this.#newGeneration()
     await this.#manager.removeUser()
-    this.#update({ ...CLEARED, endReason: reason })
+    this.#state.update(next, { ...CLEARED, endReason: reason })
   }
 
   /** Ends the session as a failed sign-in: forgets and revokes its tokens, and shows `error`. */
-  readonly #reject = async (error: unknown): Promise<void> => {
-    this.#newGeneration()
+  readonly #reject = async (generation: Generation, error: unknown): Promise<void> => {
+    if (!this.#state.isLive(generation)) return
+    const next = this.#newGeneration()
     this.#options.hint.clear()
     const user = await this.#manager.getUser()
     await this.#manager.removeUser()
-    if (user) this.#manager.revokeToken(user.access_token, 'access_token').catch(() => undefined)
-    this.#update({ ...CLEARED, startError: error })
+    if (user) revokeQuietly(this.#manager, user)
+    this.#state.update(next, { ...CLEARED, startError: error })
   }
 
   /** The session ends here, at once: whatever starts from now on sees no session. */
-  readonly #newGeneration = (): void => {
-    this.#generation += 1
+  readonly #newGeneration = (epoch?: number): Generation => {
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true
-    this.#update(CLEARED)
-  }
-
-  readonly #update = (changes: Partial<SessionSnapshot>): void => {
-    this.#snapshot = { ...this.#snapshot, ...changes }
-    this.#listeners.forEach((listener) => {
-      listener()
-    })
+    return this.#state.endGeneration(epoch)
   }
 }

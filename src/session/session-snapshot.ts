@@ -4,8 +4,11 @@ import type { SignOutResult } from './sign-out.ts'
 export type TokenSource =
   'sign-in' | 'restore' | 'iframe' | 'refresh-token' | 'redirect' | 'other-tab'
 
-/** Why a session ended without the person asking. */
-export type EndReason = 'expired' | 'signed-out-elsewhere' | 'unauthorized'
+/**
+ * Why a session ended without the person asking. `offline`: the tokens expired while the device
+ * was offline; new ones are fetched silently when the network returns.
+ */
+export type EndReason = 'expired' | 'offline' | 'signed-out-elsewhere' | 'unauthorized'
 
 /** What the app can read about how the session is kept (React reads it through useSyncExternalStore). */
 export interface SessionSnapshot {

@@ -1,5 +1,18 @@
+import type { User } from 'oidc-client-ts'
 import { toError } from '../oidc/auth-error.ts'
 import type { SecureUserManager } from '../oidc/secure-user-manager.ts'
+
+/**
+ * Revokes every token of `user` without waiting or failing: tokens that must not live on (a
+ * refused result, a rejected session). The refresh token first: revoking it ends the grant at most
+ * providers.
+ */
+export function revokeQuietly(manager: Pick<SignOutManager, 'revokeToken'>, user: User): void {
+  if (user.refresh_token) {
+    manager.revokeToken(user.refresh_token, 'refresh_token').catch(() => undefined)
+  }
+  manager.revokeToken(user.access_token, 'access_token').catch(() => undefined)
+}
 
 /** What signing out needs from the manager. */
 export type SignOutManager = Pick<SecureUserManager, 'getUser' | 'removeUser' | 'revokeToken'>

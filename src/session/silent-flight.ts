@@ -1,7 +1,8 @@
 /** One silent sign-in: why it runs, for which session generation, since when. */
 export interface Flight {
   source: string
-  generation: number
+  /** The session generation it belongs to, compared by identity. */
+  generation: unknown
   startedAt: number
 }
 
@@ -21,7 +22,8 @@ export class SilentFlight<F extends Flight = Flight> {
 
   run(flight: F, task: () => Promise<void>): Promise<void> {
     const latest = this.#latest
-    if (latest?.flight.generation === flight.generation) return latest.promise
+    if (latest !== undefined && latest.flight.generation === flight.generation)
+      return latest.promise
     const previous = latest?.promise
     const promise = (async () => {
       if (previous) await previous.catch(() => undefined)

@@ -1,3 +1,4 @@
+import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionMessage } from './session-channel.ts'
 import { CLEARED, type SessionSnapshot } from './session-snapshot.ts'
@@ -6,36 +7,43 @@ import { signOut, type SignOutManager } from './sign-out.ts'
 /** What following another tab needs from the session's owner. */
 export interface TabMirrorHost {
   manager: SignOutManager & Pick<KeptManager, 'discardPendingSignins'>
+  readGeneration(): Generation
+  /** The sign-out epoch every tab shares, now. */
+  readEpoch(): number
   hasUser(): boolean
   readSnapshot(): SessionSnapshot
   isSilentSignInRunning(): boolean
   /** Gets this tab its own tokens, silently. */
   joinOtherTab(): Promise<void>
-  /** Ends the session here at once (see SessionKeeper's generations). */
-  startNewGeneration(): void
-  update(changes: Partial<SessionSnapshot>): void
+  /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
+  startNewGeneration(epoch: number): Generation
+  update(generation: Generation, changes: Partial<SessionSnapshot>): void
 }
 
 /**
  * Mirrors another tab's sign-in and sign-out. No token crosses tabs: a tab that learns of a
  * sign-in gets its own tokens silently; a sign-out elsewhere wins here too, whatever this tab is
- * in the middle of, and this tab's own tokens are revoked, not only forgotten.
+ * in the middle of, and this tab's own tokens are revoked, not only forgotten. The epochs order
+ * them, whatever order they arrive in: a sign-in said before the latest sign-out is stale, and a
+ * sign-out ends only a session that began before it.
  */
 export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHost): Promise<void> {
   if (message.type === 'signed-in') {
+    if (message.epoch < host.readEpoch()) return
     if (!host.hasUser() && host.readSnapshot().phase === 'idle' && !host.isSilentSignInRunning()) {
       await host.joinOtherTab()
     }
     return
   }
+  if (message.epoch <= host.readGeneration().epoch) return
   const hadUser = host.hasUser()
   const snapshot = host.readSnapshot()
-  const wasActive = hadUser || snapshot.phase !== 'idle'
-  host.startNewGeneration()
+  const wasActive = hadUser || snapshot.phase !== 'idle' || host.isSilentSignInRunning()
+  const generation = host.startNewGeneration(message.epoch)
   await host.manager.discardPendingSignins()
   if (hadUser) await signOut(host.manager)
   else await host.manager.removeUser()
-  host.update({
+  host.update(generation, {
     ...CLEARED,
     endReason: wasActive ? 'signed-out-elsewhere' : snapshot.endReason,
   })

@@ -69,7 +69,13 @@ export function buildConfiguration(
     rotateRefreshToken: true,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin) => client.appOrigins.includes(origin),
-    cookies: { keys: ['local-provider-cookie-key-not-secret'] },
+    // SameSite=Lax, as oidc-provider 9 sets by default (8 sets its session cookie to None, which a
+    // browser refuses over http and which would reach the renewal iframe from another site).
+    cookies: {
+      keys: ['local-provider-cookie-key-not-secret'],
+      long: { httpOnly: true, sameSite: 'lax' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
     jwks: { keys: [key.jwk] },
     ttl: {
       AccessToken: ttl,

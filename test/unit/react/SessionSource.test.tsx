@@ -60,7 +60,7 @@ describe('SessionSource: the page before and after the sign-in engine is in', ()
 
     for (const gate of gates) gate.open()
     await expect.poll(storedSignInStates).toHaveLength(1)
-    expect(storedSignInStates()[0]?.data).toEqual({ returnTo: '/account/' })
+    expect(storedSignInStates()[0]?.data).toEqual({ returnTo: '/account/', epoch: 0 })
   })
 
   it('shows "Signing you in…", never the button, while a callback waits for the engine', async () => {

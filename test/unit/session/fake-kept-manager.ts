@@ -17,13 +17,24 @@ export class Deferred<T> {
 
 let serial = 0
 
-export function issueUser(lifetimeSeconds: number, sub = SUB): User {
+/**
+ * Tokens as the library stores them; `state` is what the sign-in request carried, if any, and
+ * `tokens` the provider's choice where a test needs one (the same access token, a refresh token).
+ */
+export function issueUser(
+  lifetimeSeconds: number,
+  sub = SUB,
+  state?: unknown,
+  tokens: { access_token?: string; refresh_token?: string } = {},
+): User {
   serial += 1
   return new User({
-    access_token: `at-${String(serial)}`,
+    access_token: tokens.access_token ?? `at-${String(serial)}`,
+    refresh_token: tokens.refresh_token,
     token_type: 'Bearer',
     profile: { sub, iss: 'i', aud: 'a', exp: 0, iat: 0 },
     expires_at: Math.floor(Date.now() / 1000) + lifetimeSeconds,
+    userState: state,
   })
 }
 
@@ -61,7 +72,13 @@ export class FakeKeptManager {
     removeUserUnloaded: (cb: () => void) => this.unloaded.delete(cb),
   }
 
+  /** Each silent sign-in asked for: a renewal when the tab held tokens, else a restore or join. */
+  readonly silentLog: { isRenewal: boolean }[] = []
+  /** Resolved the first time tokens are stored. */
+  readonly firstStore = new Deferred<undefined>()
+
   readonly signinSilent = vi.fn<(args?: unknown) => Promise<User | null>>(async () => {
+    this.silentLog.push({ isRenewal: this.user !== null })
     this.#concurrentSilent += 1
     this.maxConcurrentSilent = Math.max(this.maxConcurrentSilent, this.#concurrentSilent)
     try {
@@ -131,6 +148,7 @@ export class FakeKeptManager {
     this.gate?.(user)
     this.user = user
     this.stored.push(user.access_token)
+    this.firstStore.resolve(undefined)
     this.loaded.forEach((cb) => {
       cb(user)
     })

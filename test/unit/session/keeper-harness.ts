@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, vi } from 'vitest'
 import { SessionHint } from '../../../src/session/session-hint.ts'
 import { SessionKeeper } from '../../../src/session/session-keeper.ts'
-import { FakeChannel, FakeKeptManager, issueUser } from './fake-kept-manager.ts'
+import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
+import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 
 export interface KeeperHarness {
   manager: FakeKeptManager
   channel: FakeChannel
   hint: SessionHint
+  /** The sign-out epoch, as every tab of the browser shares it. */
+  epochs: SignOutEpoch
   /** A started keeper; a callback page when `isCallback`. */
   createKeeper: (isCallback?: boolean) => SessionKeeper
   /**
@@ -28,10 +31,12 @@ export function setUpKeeperHarness(): KeeperHarness {
     manager: new FakeKeptManager(),
     channel: new FakeChannel(),
     hint: new SessionHint(localStorage, 'client'),
+    epochs: new SignOutEpoch(localStorage, 'client'),
     createKeeper: (isCallback = false) => {
       const keeper = new SessionKeeper(harness.manager, {
         hint: harness.hint,
         channel: harness.channel,
+        epochs: harness.epochs,
         isCallback,
         silentTimeoutSeconds: 5,
       })
@@ -44,7 +49,7 @@ export function setUpKeeperHarness(): KeeperHarness {
     },
     signedIn: async (lifetimeSeconds = 3600) => {
       const keeper = harness.createKeeper(true)
-      harness.manager.store(issueUser(lifetimeSeconds))
+      harness.manager.store(issueUser(lifetimeSeconds, SUB, keeper.describeSignInState('/')))
       keeper.completeCallback()
       await vi.advanceTimersByTimeAsync(0) // the profile's confirmation, answered at once
       harness.manager.fetchDisplayClaims.mockClear()
@@ -60,6 +65,7 @@ export function setUpKeeperHarness(): KeeperHarness {
     harness.manager = new FakeKeptManager()
     harness.channel = new FakeChannel()
     harness.hint = new SessionHint(localStorage, 'client')
+    harness.epochs = new SignOutEpoch(localStorage, 'client')
   })
   afterEach(() => {
     harness.stopKeeper()

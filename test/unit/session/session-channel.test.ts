@@ -12,13 +12,19 @@ describe('SessionChannel', () => {
     raw.postMessage({ type: 'steal-tokens' })
     raw.postMessage('signed-out')
     raw.postMessage(null)
-    sender.post({ type: 'signed-in' })
-    sender.post({ type: 'signed-out' })
+    raw.postMessage({ type: 'signed-out' }) // no epoch
+    raw.postMessage({ type: 'signed-out', epoch: -1 })
+    raw.postMessage({ type: 'signed-out', epoch: '2' })
+    sender.post({ type: 'signed-in', epoch: 0 })
+    sender.post({ type: 'signed-out', epoch: 1 })
     await expect.poll(() => received.length).toBe(2)
-    expect(received).toEqual([{ type: 'signed-in' }, { type: 'signed-out' }])
+    expect(received).toEqual([
+      { type: 'signed-in', epoch: 0 },
+      { type: 'signed-out', epoch: 1 },
+    ])
 
     stop()
-    sender.post({ type: 'signed-in' })
+    sender.post({ type: 'signed-in', epoch: 1 })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(received).toHaveLength(2)
     raw.close()

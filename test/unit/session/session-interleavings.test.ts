@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
 import type { SessionHint } from '../../../src/session/session-hint.ts'
 import type { SessionKeeper } from '../../../src/session/session-keeper.ts'
+import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 
@@ -19,10 +20,19 @@ beforeEach(() => {
   ;({ manager, channel, hint } = harness)
 })
 
-/** Another tab signs out: it clears the shared hint, then tells the others. */
+/** Another tab of the same browser: its own view of the shared sign-out epoch. */
+const otherTab = () => new SignOutEpoch(localStorage, 'client')
+
+/** Another tab signs out: it advances the epoch, clears the shared hint, then tells the others. */
 function otherTabSignsOut(): void {
+  const epoch = otherTab().advance()
   hint.clear()
-  channel.deliver({ type: 'signed-out' })
+  channel.deliver({ type: 'signed-out', epoch })
+}
+
+/** Another tab signed in, now. */
+const otherTabSignsIn = () => {
+  channel.deliver({ type: 'signed-in', epoch: otherTab().read() })
 }
 
 const flush = () => vi.advanceTimersByTimeAsync(0)
@@ -76,7 +86,7 @@ describe('scenario 1: a tab without a user obeys signed-out from another tab', (
   it('while joining a sign-in made in another tab', async () => {
     manager.autoSilent = undefined
     const keeper = createKeeper()
-    channel.deliver({ type: 'signed-in' })
+    otherTabSignsIn()
     await flush()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
     otherTabSignsOut()
@@ -217,7 +227,7 @@ describe('scenario 6: restore and join say why they failed, unless the provider 
     const error = new AuthError('id_token_invalid', 'no')
     manager.autoSilent = () => error
     const keeper = createKeeper()
-    channel.deliver({ type: 'signed-in' })
+    otherTabSignsIn()
     await flush()
     expect(keeper.getSnapshot().startError).toBe(error)
   })
@@ -263,12 +273,33 @@ describe('scenario 7: reloadProfile names the right cause', () => {
 })
 
 describe('scenario 8: the wall clock, not two long timers', () => {
-  it('after the device slept past expiry, the next tick ends the session', async () => {
+  it('after the device slept past expiry, the tokens go at once and new ones come silently', async () => {
     const keeper = await signedIn(3600)
+    const old = manager.user?.access_token
+    manager.autoSilent = undefined
     vi.setSystemTime(Date.now() + 2 * 3600_000) // asleep: no timer ran, no visibilitychange
     await vi.advanceTimersByTimeAsync(1_000)
-    expect(keeper.getSnapshot().endReason).toBe('expired')
+    expect(manager.user).toBeNull() // dropped before anything is asked
+    expect(manager.fetchDisplayClaims).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot().phase).toBe('restoring')
+    expect(manager.signinSilent).toHaveBeenCalledWith({
+      login_hint: SUB,
+      silentRequestTimeoutInSeconds: 5,
+    })
+    manager.answerSilent(issueUser(3600))
+    await flush()
+    expect(manager.user?.access_token).not.toBe(old)
+    expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', endReason: undefined })
+  })
+
+  it('after the device slept past expiry, a provider that says "sign in again" ends the session as expired', async () => {
+    const keeper = await signedIn(3600)
+    manager.autoSilent = () => new ErrorResponse({ error: 'login_required' })
+    vi.setSystemTime(Date.now() + 2 * 3600_000)
+    await vi.advanceTimersByTimeAsync(1_000)
     expect(manager.user).toBeNull()
+    expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', endReason: 'expired' })
+    expect(hint.read()).toBeUndefined()
   })
 
   it('visibilitychange does not push renewal later', async () => {
@@ -302,7 +333,7 @@ it('scenario 9: after a failed callback the tab joins a sign-in made in another 
     listener()
   })
   expect(keeper.getSnapshot().phase).toBe('idle')
-  channel.deliver({ type: 'signed-in' })
+  otherTabSignsIn()
   await flush()
   expect(manager.signinSilent).toHaveBeenCalledOnce()
   expect(manager.user).not.toBeNull()
@@ -335,28 +366,49 @@ const OPERATIONS = [
   'another tab signs out',
 ] as const
 type Operation = (typeof OPERATIONS)[number]
+type Answer = 'new tokens' | 'the same token'
 
-/** Every unordered pair, started in both orders, its answers given in both orders. */
+/** Every unordered pair, started in both orders, answered in both orders, with both kinds of tokens. */
 const PAIRS = OPERATIONS.flatMap((a, i) =>
   OPERATIONS.slice(i + 1).flatMap((b) =>
     [
       [a, b],
       [b, a],
     ].flatMap(([first = a, second = b]) =>
-      (['first answered first', 'last answered first'] as const).map(
-        (order) => [first, second, order] as const,
+      (['first answered first', 'last answered first'] as const).flatMap((order) =>
+        (['new tokens', 'the same token'] as const).map(
+          (answer: Answer) => [first, second, order, answer] as const,
+        ),
       ),
     ),
   ),
 )
 const isSignOut = (operation: Operation) =>
   operation === 'sign-out' || operation === 'another tab signs out'
+const startsSession = (operation: Operation) => operation === 'restore' || operation === 'join'
+const needsSession = (operation: Operation) =>
+  !isSignOut(operation) && !startsSession(operation)
+const isRenewal = (operation: Operation) =>
+  operation === 'timer renewal' || operation === 'Renew now' || operation === '401 recovery'
+
+/** What an operation leaves in the fakes once it really ran: the calls only it makes. */
+function countEvidence(operation: Operation): number {
+  if (operation === '401 recovery') return manager.fetchDisplayClaims.mock.calls.length
+  if (isRenewal(operation)) return manager.silentLog.filter((call) => call.isRenewal).length
+  if (startsSession(operation)) return manager.silentLog.filter((call) => !call.isRenewal).length
+  if (operation === 'reloadProfile') return manager.fetchDisplayClaims.mock.calls.length
+  if (operation === 'sign-out') return manager.discardPendingSignins.mock.calls.length
+  return 1 // another tab's message: delivered by the test itself
+}
 
 describe('every pair of operations, started together and answered in either order', () => {
-  it.each(PAIRS)('%s, then %s (%s)', async (first, second, order) => {
+  it.each(PAIRS)('%s, then %s (%s, %s)', async (first, second, order, answer) => {
     const pair: Operation[] = [first, second]
     // Another tab signing in after the sign-out is a new session, which this tab rightly joins.
     const endsSignedOut = pair.some(isSignOut) && !(isSignOut(first) && second === 'join')
+    // Where one operation starts the session, the other starts the moment its tokens are stored,
+    // while the rest of its work (the profile, the phase) is still under way.
+    const isSessionStarted = pair.some(startsSession)
     manager.autoSilent = undefined
     manager.autoProfile = undefined
     let keeper: SessionKeeper
@@ -370,6 +422,11 @@ describe('every pair of operations, started together and answered in either orde
     }
     let announcedAtSignOut: number | undefined
     const start = async (operation: Operation) => {
+      if (isSessionStarted && needsSession(operation)) {
+        await manager.firstStore.promise
+        // Past the silent sign-in that stored them, which a renewal would otherwise join.
+        for (let tick = 0; tick < 10; tick += 1) await Promise.resolve()
+      }
       switch (operation) {
         case 'sign-out':
           announcedAtSignOut ??= signedInPosts().length
@@ -386,8 +443,6 @@ describe('every pair of operations, started together and answered in either orde
           await keeper.renewNow()
           return
         case '401 recovery':
-          await keeper.reloadProfile()
-          return
         case 'reloadProfile':
           await keeper.reloadProfile()
           return
@@ -395,33 +450,63 @@ describe('every pair of operations, started together and answered in either orde
           await keeper.restoreOnce()
           return
         case 'join':
-          channel.deliver({ type: 'signed-in' })
+          otherTabSignsIn()
           return
       }
     }
-    const running = [start(first), start(second)]
+    // The first really starts first: it has made its call before the second begins.
+    const running = [start(first)]
+    if (first === 'timer renewal' && !isSessionStarted) await running[0]
+    await flush()
+    running.push(start(second))
     await flush()
     await flush()
     // Settle every waiting call, in the chosen order, until nothing waits (bounded).
-    for (let round = 0; round < 20; round += 1) {
-      const isNewestFirst = order === 'last answered first'
-      if (manager.silentCalls.length > 0) {
-        const call = isNewestFirst ? manager.silentCalls.pop() : manager.silentCalls.shift()
-        call?.resolve(issueUser(3600))
-      } else if (manager.profileCalls.length > 0) {
-        const call = isNewestFirst ? manager.profileCalls.pop() : manager.profileCalls.shift()
-        call?.resolve(pair.includes('401 recovery') && round === 0 ? unauthorized() : { name: 'A' })
-      } else {
-        break
+    let lastToken: string | undefined
+    let profileAnswers = 0
+    const settle = async () => {
+      for (let round = 0; round < 20; round += 1) {
+        const isNewestFirst = order === 'last answered first'
+        if (manager.silentCalls.length > 0) {
+          const call = isNewestFirst ? manager.silentCalls.pop() : manager.silentCalls.shift()
+          const tokens =
+            answer === 'the same token' && lastToken ? { access_token: lastToken } : {}
+          // A session's first tokens are short, so the timer has something to renew.
+          const user = issueUser(manager.user ? 3600 : 20, SUB, undefined, tokens)
+          lastToken = user.access_token
+          call?.resolve(user)
+        } else if (manager.profileCalls.length > 0) {
+          const call = isNewestFirst ? manager.profileCalls.pop() : manager.profileCalls.shift()
+          profileAnswers += 1
+          // The 401 path: the first userinfo answer says "unauthorized".
+          const is401 = pair.includes('401 recovery') && profileAnswers === 1
+          call?.resolve(is401 ? unauthorized() : { name: 'A' })
+        } else {
+          return
+        }
+        await flush()
       }
-      await flush()
     }
+    await settle()
     await Promise.all(running)
+    await settle() // what the operations asked for once they had finished starting
     await vi.advanceTimersByTimeAsync(5_000)
+    await settle()
 
     expect(manager.maxConcurrentSilent).toBeLessThanOrEqual(1)
     expect(keeper.getSnapshot().phase).not.toBe('failed')
     expect(keeper.getSnapshot().renewalError).toBeUndefined()
+    // Both operations really ran: each left what only it leaves, unless a sign-out came first.
+    for (const operation of pair) {
+      const cameAfterSignOut =
+        isSignOut(first) && operation === second && !isSignOut(operation) && operation !== 'join'
+      if (cameAfterSignOut) expect(countEvidence(operation), operation).toBe(0)
+      else expect(countEvidence(operation), operation).toBeGreaterThan(0)
+    }
+    // Without a sign-out, the 401 path met its renewal, whatever else was renewing.
+    if (pair.includes('401 recovery') && !pair.some(isSignOut)) {
+      expect(manager.silentLog.filter((call) => call.isRenewal).length).toBeGreaterThan(0)
+    }
     if (endsSignedOut) {
       expect(manager.user).toBeNull()
       expect(hint.read()).toBeUndefined()
@@ -429,6 +514,7 @@ describe('every pair of operations, started together and answered in either orde
     } else {
       expect(manager.user).not.toBeNull()
       expect(keeper.getSnapshot().endReason).toBeUndefined()
+      expect(keeper.getSnapshot().phase).toBe('idle')
     }
   })
 })

@@ -59,7 +59,7 @@ describe('SessionKeeper', () => {
     expect(manager.signinRedirect).toHaveBeenCalledWith({
       prompt: 'none',
       login_hint: SUB,
-      state: { returnTo: '/account?tab=1', isStayingSignedIn: true },
+      state: { returnTo: '/account?tab=1', isStayingSignedIn: true, epoch: 0 },
     })
   })
 

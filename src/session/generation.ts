@@ -1,0 +1,28 @@
+/**
+ * One session's lifetime in this tab, from the epoch it started at (sign-out-epoch.ts) until it
+ * ends: a sign-out here or in another tab, expiry, or a refused answer. Every operation takes the
+ * generation it started in, and every write goes through {@link Generation.isLive}, so a result
+ * that comes back after the session ended cannot be written: there is no other way to write.
+ */
+export class Generation {
+  readonly epoch: number
+  readonly #controller = new AbortController()
+
+  constructor(epoch: number) {
+    this.epoch = epoch
+  }
+
+  /** Aborted when this generation ends; for work that can be cut short. */
+  get signal(): AbortSignal {
+    return this.#controller.signal
+  }
+
+  /** Still the session this tab holds, and no sign-out anywhere since it began. */
+  isLive(sharedEpoch: number): boolean {
+    return !this.#controller.signal.aborted && this.epoch >= sharedEpoch
+  }
+
+  end(): void {
+    this.#controller.abort()
+  }
+}
