@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import { describeAuthError } from './components/describe-auth-error.ts'
 import { useAppSession } from './react/app-session.ts'
 import { SessionSource, type LoadEngine } from './react/SessionSource.tsx'
+import { SIGN_IN_REFUSAL_ID } from './react/sign-in-refusal.ts'
 import type { PageStart } from './session/page-start.ts'
 import { PAGES } from './config/pages.ts'
 import type { AppConfig } from './config/read-config.ts'
@@ -82,7 +83,7 @@ function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
                   onSignIn={onSignIn}
                   onSignOut={() => void s.signOut()}
                   onRenewNow={() => void s.renewNow()}
-                  onReloadProfile={() => void s.reloadProfile()}
+                  onReloadProfile={() => s.reloadProfile()}
                 />
               }
             />
@@ -91,8 +92,10 @@ function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
               element={
                 <AccountPage
                   session={session}
+                  profileProblem={profileProblem}
                   isRedirecting={s.isRedirecting}
                   onSignIn={onSignIn}
+                  onReloadProfile={() => s.reloadProfile()}
                 />
               }
             />
@@ -144,6 +147,19 @@ function renderAlert(
   onStay: () => void,
 ) {
   switch (alert.kind) {
+    case 'browser-refused':
+      // Reloading is what lets a change of the browser's settings take effect.
+      return (
+        <div id={SIGN_IN_REFUSAL_ID}>
+          <AuthErrorAlert
+            description={alert.description}
+            onRetry={() => {
+              window.location.reload()
+            }}
+            retryLabel="Reload the page"
+          />
+        </div>
+      )
     case 'auth-error':
       return <AuthErrorAlert description={alert.description} onRetry={onRetry} />
     case 'renewal-failed':

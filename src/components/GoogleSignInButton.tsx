@@ -4,6 +4,8 @@ import { takeEarlyClick } from './early-click.ts'
 interface GoogleSignInButtonProps {
   onClick: () => void
   isBusy?: boolean
+  /** The id of the alert saying why this browser cannot sign in: the button is then disabled. */
+  refusalId?: string | undefined
 }
 
 /**
@@ -12,7 +14,11 @@ interface GoogleSignInButtonProps {
  * Roboto Medium 14/20, 40 px high, 20 px logo, 12 px gap, 4 px radius. The standard four-colour
  * "G" is a static file (public/google-g.svg): cached on its own, and no weight in the JavaScript.
  */
-export function GoogleSignInButton({ onClick, isBusy = false }: GoogleSignInButtonProps) {
+export function GoogleSignInButton({
+  onClick,
+  isBusy = false,
+  refusalId,
+}: GoogleSignInButtonProps) {
   const ref = useRef<HTMLButtonElement>(null)
   // A click on the prerendered button before the app was ready is not lost: it happens now.
   useEffect(() => {
@@ -24,8 +30,9 @@ export function GoogleSignInButton({ onClick, isBusy = false }: GoogleSignInButt
       type="button"
       className="gsi-button"
       onClick={onClick}
-      disabled={isBusy}
+      disabled={isBusy || refusalId !== undefined}
       aria-busy={isBusy}
+      aria-describedby={refusalId}
     >
       <img
         className="gsi-logo"

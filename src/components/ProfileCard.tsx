@@ -1,18 +1,29 @@
 import type { PersonProfile } from '../oidc/profile.ts'
 import { nameGrantedScopes } from '../google/scopes.ts'
+import type { AuthErrorDescription } from './describe-auth-error.ts'
+import { ProfileStatus } from './ProfileStatus.tsx'
 
 interface ProfileCardProps {
   profile: PersonProfile
+  /** As granted in the token response; Google's long forms are understood. */
   scopes: string[]
   /** Seconds since the epoch. */
   expiresAt: number | undefined
   now: number
+  profileProblem: AuthErrorDescription | undefined
+  onReloadProfile: () => Promise<void>
 }
 
 function describeVerification(isVerified: boolean | undefined): string {
   if (isVerified === true) return 'verified'
   if (isVerified === false) return 'not verified'
   return 'verification unknown'
+}
+
+// Only a grant without the email scope means the provider withheld the email. With the scope, the
+// ID token merely lacked it and userinfo has not delivered it (yet).
+function describeMissingEmail(scopes: string[]): string {
+  return nameGrantedScopes(scopes).includes('email') ? 'not loaded yet' : 'not shared'
 }
 
 function describeExpiry(expiresAt: number | undefined, now: number): string {
@@ -23,7 +34,14 @@ function describeExpiry(expiresAt: number | undefined, now: number): string {
 }
 
 /** Who is signed in, from the validated ID token and userinfo. */
-export function ProfileCard({ profile, scopes, expiresAt, now }: ProfileCardProps) {
+export function ProfileCard({
+  profile,
+  scopes,
+  expiresAt,
+  now,
+  profileProblem,
+  onReloadProfile,
+}: ProfileCardProps) {
   return (
     <section className="card" aria-labelledby="profile-heading">
       <div className="profile-header">
@@ -42,7 +60,7 @@ export function ProfileCard({ profile, scopes, expiresAt, now }: ProfileCardProp
       <dl className="facts">
         <dt>Email</dt>
         <dd>
-          <span data-testid="email">{profile.email ?? 'not shared'}</span>{' '}
+          <span data-testid="email">{profile.email ?? describeMissingEmail(scopes)}</span>{' '}
           {profile.email !== undefined && (
             <span className="badge">{describeVerification(profile.emailVerified)}</span>
           )}
@@ -60,6 +78,7 @@ export function ProfileCard({ profile, scopes, expiresAt, now }: ProfileCardProp
         <dt>Account ID (sub)</dt>
         <dd className="mono">{profile.sub}</dd>
       </dl>
+      <ProfileStatus problem={profileProblem} onReloadProfile={onReloadProfile} />
     </section>
   )
 }

@@ -8,9 +8,7 @@ interface SessionPanelProps {
   now: number
   keeping: SessionSnapshot
   renewalProblem: AuthErrorDescription | undefined
-  profileProblem: AuthErrorDescription | undefined
   onRenewNow: () => void
-  onReloadProfile: () => void
 }
 
 const SOURCES: Record<TokenSource, string> = {
@@ -22,15 +20,13 @@ const SOURCES: Record<TokenSource, string> = {
   'other-tab': 'joining the session of another tab (hidden iframe)',
 }
 
-/** How the session is kept: a live countdown, the last renewal, and manual controls. */
+/** How the session is kept: a live countdown, the last renewal, and renewing by hand. */
 export function SessionPanel({
   expiresAt,
   now,
   keeping,
   renewalProblem,
-  profileProblem,
   onRenewNow,
-  onReloadProfile,
 }: SessionPanelProps) {
   const last = keeping.lastTokens
   return (
@@ -55,12 +51,6 @@ export function SessionPanel({
           Last renewal failed: {renewalProblem.title}. {renewalProblem.detail}
         </p>
       )}
-      {profileProblem && (
-        <p className="hint">
-          Profile not loaded from userinfo (shown: your sign-in’s own details):{' '}
-          {profileProblem.title}. {profileProblem.detail}
-        </p>
-      )}
       <div className="actions">
         <button
           type="button"
@@ -69,9 +59,6 @@ export function SessionPanel({
           disabled={keeping.phase === 'renewing'}
         >
           {keeping.phase === 'renewing' ? 'Renewing…' : 'Renew now'}
-        </button>
-        <button type="button" className="button" onClick={onReloadProfile}>
-          Reload profile
         </button>
       </div>
     </section>

@@ -12,7 +12,7 @@ interface SignedInViewProps {
   profileProblem: AuthErrorDescription | undefined
   onSignOut: () => void
   onRenewNow: () => void
-  onReloadProfile: () => void
+  onReloadProfile: () => Promise<void>
 }
 
 /** Who is signed in and how the session is kept, with the session's controls. */
@@ -34,15 +34,15 @@ export function SignedInView({
         scopes={session.scopes}
         expiresAt={session.expiresAt}
         now={now}
+        profileProblem={profileProblem}
+        onReloadProfile={onReloadProfile}
       />
       <SessionPanel
         expiresAt={session.expiresAt}
         now={now}
         keeping={keeping}
         renewalProblem={renewalProblem}
-        profileProblem={profileProblem}
         onRenewNow={onRenewNow}
-        onReloadProfile={onReloadProfile}
       />
       <button type="button" className="button" onClick={onSignOut}>
         Sign out

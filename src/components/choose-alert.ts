@@ -1,3 +1,4 @@
+import { readErrorCode } from '../oidc/auth-error.ts'
 import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
 import type { SessionSnapshot, EndReason } from '../session/session-snapshot.ts'
 import type { SignOutResult } from '../session/sign-out.ts'
@@ -6,6 +7,8 @@ import type { RenewalNoticeProps } from './RenewalNotice.tsx'
 
 /** The one notice above the page, if any: a sign-in failure outranks everything else. */
 export type AppAlert =
+  /** This browser cannot sign in at all: the sign-in button is disabled and points here. */
+  | { kind: 'browser-refused'; description: AuthErrorDescription }
   | { kind: 'auth-error'; description: AuthErrorDescription }
   | ({ kind: 'renewal-failed' } & Omit<RenewalNoticeProps, 'onStay'>)
   | { kind: 'session-ended'; reason: EndReason }
@@ -23,8 +26,12 @@ export interface AlertInput {
   >
 }
 
+const REFUSAL_CODES: unknown[] = ['site_data_blocked', 'browser_unsupported']
+
 /** Picks which notice the app shows, from what the session says (pure; see App.tsx). */
 export function chooseAlert({ error, session, keeping }: AlertInput): AppAlert {
+  if (REFUSAL_CODES.includes(readErrorCode(error)))
+    return { kind: 'browser-refused', description: describeAuthError(error) }
   if (error) return { kind: 'auth-error', description: describeAuthError(error) }
   if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
     return {

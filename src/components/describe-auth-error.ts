@@ -14,6 +14,7 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   authorization_response_invalid: 'Sign-in could not be completed',
   issuer_mismatch: 'Sign-in response rejected',
   id_token_invalid: 'Sign-in response rejected',
+  device_clock_wrong: 'Your device’s clock looks wrong',
   token_response_invalid: 'Sign-in response rejected',
   discovery_invalid: 'Sign-in is misconfigured',
   userinfo_failed: 'Your profile could not be loaded',
@@ -23,6 +24,18 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   timeout: 'The sign-in provider did not answer',
   superseded: 'You are signed out',
   app_unavailable: 'This page did not finish loading',
+  site_data_blocked: 'Signing in needs site data',
+  browser_unsupported: 'Signing in is not possible in this browser',
+}
+
+/** What the person can do about it, after the error's own message (plain text). */
+const NEXT_STEPS: Partial<Record<AuthErrorCode, string>> = {
+  site_data_blocked:
+    'Allow cookies and site data for this site, then reload the page. ' +
+    'Chrome: Settings › Privacy and security › Site settings › Additional content settings › On-device site data, and add this site under “Allowed to save data on your device”. ' +
+    'Edge: Settings › Cookies and site permissions › Manage and delete cookies and site data, and add this site under Allow. ' +
+    'Firefox: Settings › Privacy & Security › Cookies and Site Data › Manage Exceptions…, enter this site’s address and choose Allow. ' +
+    'Safari: Settings › Privacy, and turn off “Block all cookies”.',
 }
 
 const PROVIDER_ERRORS: Record<string, [string, string]> = {
@@ -109,9 +122,10 @@ function describeProviderError(
 export function describeAuthError(error: unknown): AuthErrorDescription {
   const inner = unwrap(error)
   if (inner instanceof AuthError) {
+    const nextSteps = NEXT_STEPS[inner.code]
     return {
       title: BY_CODE[inner.code],
-      message: inner.message,
+      message: nextSteps ? `${inner.message} ${nextSteps}` : inner.message,
       detail: inner.detail && clip(inner.detail),
     }
   }

@@ -3,6 +3,7 @@ export type AuthErrorCode =
   | 'authorization_response_invalid'
   | 'issuer_mismatch'
   | 'id_token_invalid'
+  | 'device_clock_wrong'
   | 'token_response_invalid'
   | 'discovery_invalid'
   | 'userinfo_failed'
@@ -12,6 +13,8 @@ export type AuthErrorCode =
   | 'timeout'
   | 'superseded'
   | 'app_unavailable'
+  | 'site_data_blocked'
+  | 'browser_unsupported'
 
 /**
  * An authentication failure detected by this app's own checks (the ones oidc-client-ts leaves

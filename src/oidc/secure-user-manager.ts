@@ -9,6 +9,7 @@ import {
 import { AuthError } from './auth-error.ts'
 import { checkAuthorizationResponse } from './check-authorization-response.ts'
 import { checkTokenResponse } from './check-token-response.ts'
+import { DeviceClock } from './device-clock.ts'
 import { removeCallbackParameters } from './callback-url.ts'
 import { fetchUserInfo } from './fetch-userinfo.ts'
 import type { MetadataCache } from './metadata-cache.ts'
@@ -16,7 +17,11 @@ import { pickDisplayClaims } from './profile.ts'
 import { createRandomToken } from './random-token.ts'
 import { revokeToken } from './revoke-token.ts'
 import { interceptTokenResponses } from './token-response-seam.ts'
-import { CLOCK_TOLERANCE_SECONDS, validateIdToken } from './validate-id-token.ts'
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  validateIdTokenClaims,
+  validateIdTokenTimes,
+} from './validate-id-token.ts'
 
 /** RFC 9207 §3: providers that always send `iss` say so in their metadata (Google does not). */
 function advertisesIssParameter(metadata: Partial<OidcMetadata>): boolean {
@@ -54,11 +59,20 @@ export class SecureUserManager extends UserManager {
   #metadata: Promise<Partial<OidcMetadata>> | undefined
   #storeGate: ((user: User) => void) | undefined
   readonly #callbackFailedListeners = new Set<() => void>()
+  readonly #clock = new DeviceClock()
+  /** ID tokens just sent by the token endpoint, with the device time they arrived at. */
+  readonly #receivedIdTokens = new Map<string, number>()
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
     this.#expected = expected
-    interceptTokenResponses(this._client, checkTokenResponse)
+    interceptTokenResponses(this._client, (response) => {
+      const checked = checkTokenResponse(response)
+      // A few at most: a response the library rejects before storing leaves its entry behind.
+      if (this.#receivedIdTokens.size >= 4) this.#receivedIdTokens.clear()
+      this.#receivedIdTokens.set(checked.id_token, Date.now())
+      return checked
+    })
   }
 
   /** Loads (once) and checks the provider metadata; call at start-up so sign-in fetches nothing. */
@@ -200,10 +214,23 @@ export class SecureUserManager extends UserManager {
   }
 
   async #admit(user: User): Promise<void> {
-    const claims = validateIdToken(user.id_token, {
+    const claims = validateIdTokenClaims(user.id_token, {
       issuer: this.#expected.issuer,
       clientId: this.#expected.clientId,
-      now: Date.now() / 1000,
+    })
+    // Only a token the token endpoint has just sent this tab, over TLS, in answer to its own
+    // request (code + PKCE + nonce, or its refresh token), tells the provider's time. Any other
+    // (a direct store, a kept older token) is judged by the offset learnt before.
+    const idToken = user.id_token ?? ''
+    const receivedAtMs = this.#receivedIdTokens.get(idToken)
+    if (receivedAtMs !== undefined) {
+      this.#receivedIdTokens.delete(idToken)
+      this.#clock.learn(claims.iat, receivedAtMs)
+    }
+    // Only ID token times move to the provider's clock. `expires_at` is device-now + expires_in
+    // (the library), so the renewal schedule and its timers rightly stay on the device's clock.
+    validateIdTokenTimes(claims, {
+      now: this.#clock.now() / 1000,
       clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
     })
     // The same person renewed: keep the profile that userinfo confirmed. A new session shows

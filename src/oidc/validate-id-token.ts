@@ -11,16 +11,21 @@ export interface ValidatedIdTokenClaims extends Record<string, unknown> {
   iat: number
 }
 
-export interface IdTokenExpectations {
+export interface IdTokenClaimExpectations {
   issuer: string
   clientId: string
-  /** Seconds since the epoch. */
-  now: number
-  /** Allowed clock difference, seconds. */
-  clockToleranceSeconds: number
   /** When set, the ID token's `nonce` must equal it. */
   nonce?: string | undefined
 }
+
+export interface IdTokenTimeExpectations {
+  /** The provider's current time, seconds since the epoch. */
+  now: number
+  /** Allowed clock difference, seconds. */
+  clockToleranceSeconds: number
+}
+
+export type IdTokenExpectations = IdTokenClaimExpectations & IdTokenTimeExpectations
 
 /** How far clocks may disagree; Google's own client libraries allow 300 s, as does oidc-client-ts. */
 export const CLOCK_TOLERANCE_SECONDS = 300
@@ -34,14 +39,15 @@ function isNumericDate(value: unknown): value is number {
 }
 
 /**
- * Validates the ID token claims that oidc-client-ts does not check (OIDC Core §3.1.3.7):
- * `iss`, `aud` (+ `azp`), `exp`, `iat`, `sub`, and `nonce` when expected.
+ * Validates the ID token claims that oidc-client-ts does not check (OIDC Core §3.1.3.7), all but
+ * those judged against the current time: `iss`, `aud` (+ `azp`), `sub`, `exp` and `iat` present
+ * with `exp` after `iat`, and `nonce` when expected. Then call {@link validateIdTokenTimes}.
  * The signature is not checked: the token comes straight from the token endpoint over TLS (step 6).
  * @throws AuthError with code `id_token_invalid`, the failed check in `detail`.
  */
-export function validateIdToken(
+export function validateIdTokenClaims(
   idToken: string | undefined,
-  expected: IdTokenExpectations,
+  expected: IdTokenClaimExpectations,
 ): ValidatedIdTokenClaims {
   if (!idToken) fail('The token response carries no ID token.')
   const claims = decodeJwtPayload(idToken)
@@ -64,13 +70,39 @@ export function validateIdToken(
     fail('The ID token was issued to another party (azp).')
   }
   if (!isNumericDate(exp)) fail('The ID token has no expiry (exp).')
-  if (exp + expected.clockToleranceSeconds <= expected.now) fail('The ID token has expired (exp).')
   if (!isNumericDate(iat)) fail('The ID token has no issue time (iat).')
-  if (iat - expected.clockToleranceSeconds > expected.now) {
-    fail('The ID token claims to be issued in the future (iat); check this device’s clock.')
-  }
+  if (exp <= iat) fail('The ID token expired as soon as it was issued (exp is not after iat).')
   if (expected.nonce !== undefined && nonce !== expected.nonce) {
     fail('The ID token does not answer this sign-in request (nonce).')
   }
   return claims as ValidatedIdTokenClaims
+}
+
+/**
+ * Judges `exp` and `iat` against the provider's current time, within the tolerance (OIDC Core
+ * §3.1.3.7 steps 9 and 10).
+ * @throws AuthError with code `id_token_invalid`, the failed check in `detail`.
+ */
+export function validateIdTokenTimes(
+  claims: ValidatedIdTokenClaims,
+  expected: IdTokenTimeExpectations,
+): void {
+  if (claims.exp + expected.clockToleranceSeconds <= expected.now) {
+    fail('The ID token has expired (exp).')
+  }
+  if (claims.iat - expected.clockToleranceSeconds > expected.now) {
+    fail(
+      'The ID token claims to be issued in the future (iat), even allowing for this device’s clock.',
+    )
+  }
+}
+
+/** {@link validateIdTokenClaims}, then {@link validateIdTokenTimes}. */
+export function validateIdToken(
+  idToken: string | undefined,
+  expected: IdTokenExpectations,
+): ValidatedIdTokenClaims {
+  const claims = validateIdTokenClaims(idToken, expected)
+  validateIdTokenTimes(claims, expected)
+  return claims
 }

@@ -1,4 +1,5 @@
 import type { SessionDetails } from '../react/use-session.ts'
+import type { AuthErrorDescription } from '../components/describe-auth-error.ts'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 import { useNow } from '../components/use-now.ts'
 import { useSignedInViews } from '../components/use-signed-in-views.ts'
@@ -6,12 +7,20 @@ import { ViewLoading } from '../components/ViewLoading.tsx'
 
 interface AccountPageProps {
   session: SessionDetails | undefined
+  profileProblem: AuthErrorDescription | undefined
   isRedirecting: boolean
   onSignIn: () => void
+  onReloadProfile: () => Promise<void>
 }
 
 /** A page that needs a signed-in person; signing in from here comes back here. */
-export function AccountPage({ session, isRedirecting, onSignIn }: AccountPageProps) {
+export function AccountPage({
+  session,
+  profileProblem,
+  isRedirecting,
+  onSignIn,
+  onReloadProfile,
+}: AccountPageProps) {
   const now = useNow(30_000)
   const views = useSignedInViews(session !== undefined)
   if (!session) {
@@ -33,6 +42,8 @@ export function AccountPage({ session, isRedirecting, onSignIn }: AccountPagePro
         scopes={session.scopes}
         expiresAt={session.expiresAt}
         now={now}
+        profileProblem={profileProblem}
+        onReloadProfile={onReloadProfile}
       />
     </>
   )

@@ -1,9 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react'
 import type { AppConfig } from '../config/read-config.ts'
 import { AuthError } from '../oidc/auth-error.ts'
+import { createRefusalError } from '../oidc/refusal-error.ts'
 import type { PageStart } from '../session/page-start.ts'
 import { CLEARED } from '../session/session-snapshot.ts'
 import { AppSessionContext, type AppSession } from './app-session.ts'
+import { SIGN_IN_REFUSAL_ID, SignInRefusalContext } from './sign-in-refusal.ts'
 
 type Engine = typeof import('./session-engine.tsx')
 export type LoadEngine = () => Promise<Engine>
@@ -24,11 +34,14 @@ const ENGINE_UNAVAILABLE = new AuthError(
   'Part of this site did not load. Check your connection, then try again.',
 )
 const ignore = () => Promise.resolve()
+const subscribeToNothing = () => () => undefined
 
 /**
  * Gives the pages their session. The sign-in engine loads at once, in its own chunk; until it is
  * in, a stand-in says what the page load is (a callback or a restore shows "Signing you in…", so
- * nothing flashes) and keeps a click on "Sign in" to hand to the engine when it arrives.
+ * nothing flashes) and keeps a click on "Sign in" to hand to the engine when it arrives. A browser
+ * that cannot sign in (PageStart.refusal) never loads the engine: the stand-in says why, and a click
+ * starts nothing.
  */
 export function SessionSource({
   config,
@@ -42,8 +55,20 @@ export function SessionSource({
   /** A sign-in asked for before the engine was in: where to come back to (undefined: here). */
   const pending = useRef<{ returnTo: string | undefined }>(undefined)
   const [isPending, setIsPending] = useState(false)
+  // Hydrating the prerendered page renders it as prerendered first (no refusal), then as it is here.
+  const isHydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  )
+  const { refusal } = start
+  const refusalError = useMemo(
+    () => (isHydrated && refusal ? createRefusalError(refusal) : undefined),
+    [isHydrated, refusal],
+  )
 
   useEffect(() => {
+    if (refusal) return
     let isCurrent = true
     loadEngine().then(
       (loaded) => {
@@ -56,7 +81,7 @@ export function SessionSource({
     return () => {
       isCurrent = false
     }
-  }, [loadEngine, attempt])
+  }, [loadEngine, attempt, refusal])
 
   // The engine's first report hands it the sign-in that was waiting, if any.
   const onSession = useCallback((session: AppSession) => {
@@ -68,7 +93,8 @@ export function SessionSource({
     void session.signIn(waiting.returnTo)
   }, [])
 
-  const hasFailed = engine === 'failed'
+  // Refused or failed: nothing is under way, and the alert says why.
+  const hasFailed = engine === 'failed' || refusalError !== undefined
   const standIn: AppSession = {
     session: undefined,
     keeping: {
@@ -82,7 +108,7 @@ export function SessionSource({
             : 'idle',
       lastTokens: undefined,
     },
-    error: hasFailed ? ENGINE_UNAVAILABLE : undefined,
+    error: refusalError ?? (hasFailed ? ENGINE_UNAVAILABLE : undefined),
     isStarting: !hasFailed && (start.isCallback || start.isRestoring),
     isRedirecting: !hasFailed && isPending,
     signIn: (returnTo?: string) => {
@@ -107,7 +133,11 @@ export function SessionSource({
       {engine !== undefined && engine !== 'failed' && (
         <engine.SessionEngine config={config} start={start} onSession={onSession} />
       )}
-      <AppSessionContext value={live ?? standIn}>{children}</AppSessionContext>
+      <AppSessionContext value={live ?? standIn}>
+        <SignInRefusalContext value={refusalError && SIGN_IN_REFUSAL_ID}>
+          {children}
+        </SignInRefusalContext>
+      </AppSessionContext>
     </>
   )
 }

@@ -1,10 +1,14 @@
+import type { BrowserRefusal } from '../config/probe-browser.ts'
+
 /** What this page load is, known before any sign-in code has loaded (src/read-page-start.ts). */
 export interface PageStart {
   /** An authorization response at the redirect URI, still to be redeemed. */
   isCallback: boolean
   /** This browser had a session: one silent sign-in will try to restore it. */
   isRestoring: boolean
+  /** Why this browser cannot sign in at all (site data blocked, a feature missing), if it cannot. */
+  refusal: BrowserRefusal | undefined
 }
 
 /** A page load with nothing to finish: no callback, no session to restore (and the prerender's). */
-export const FRESH_START: PageStart = { isCallback: false, isRestoring: false }
+export const FRESH_START: PageStart = { isCallback: false, isRestoring: false, refusal: undefined }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import type { LoggedRequest } from '../provider/request-log.ts'
 import { expect, readProviderLog, setScenario, test } from './fixtures.ts'
 import { signIn, startSignIn } from './helpers.ts'
@@ -15,10 +15,22 @@ const tokenExchanges = (log: LoggedRequest[]) =>
 
 /** What the provider saw from the moment `since` entries were logged. */
 async function providerLogSince(
-  request: Parameters<typeof readProviderLog>[0],
+  request: APIRequestContext,
   since: number,
 ): Promise<LoggedRequest[]> {
   return (await readProviderLog(request)).slice(since)
+}
+
+/** Signs in at `path` with 20-second tokens; returns how many requests the provider had logged. */
+async function signInWithShortTokens(
+  page: Page,
+  request: APIRequestContext,
+  path: string,
+): Promise<number> {
+  await setScenario(request, { tokenTtlSeconds: TTL })
+  await page.goto(path)
+  await signIn(page)
+  return (await readProviderLog(request)).length
 }
 
 async function expectSignedIn(page: Page): Promise<void> {
@@ -30,10 +42,7 @@ test('offline through the renewal window: nothing is counted as failed, and rene
   context,
   request,
 }) => {
-  await setScenario(request, { tokenTtlSeconds: TTL })
-  await page.goto('/')
-  await signIn(page)
-  const before = (await readProviderLog(request)).length
+  const before = await signInWithShortTokens(page, request, '/')
   await context.setOffline(true)
   await page.waitForTimeout(13_000) // past the renewal time, not yet expired
   await expectSignedIn(page)
@@ -52,10 +61,7 @@ test('tokens that expire offline are dropped, and new ones come silently when th
   context,
   request,
 }) => {
-  await setScenario(request, { tokenTtlSeconds: TTL })
-  await page.goto('/account/')
-  await signIn(page)
-  const before = (await readProviderLog(request)).length
+  const before = await signInWithShortTokens(page, request, '/account/')
   await context.setOffline(true)
   await expect(
     page.getByRole('status').filter({ hasText: 'while this device was offline' }),
@@ -73,10 +79,7 @@ test('after the device slept past expiry, the tokens are dropped and the person 
   page,
   request,
 }) => {
-  await setScenario(request, { tokenTtlSeconds: TTL })
-  await page.goto('/')
-  await signIn(page)
-  const before = (await readProviderLog(request)).length
+  const before = await signInWithShortTokens(page, request, '/')
   // Asleep: the page runs no JavaScript (no timer fires) while the wall clock goes on.
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Debugger.enable')

@@ -1,3 +1,5 @@
+import { TEST_USER } from './test-user.ts'
+
 /** A canned answer that replaces what the provider would have said. */
 export interface CannedResponse {
   status: number
@@ -32,6 +34,8 @@ const html = (status: number, body: string): CannedResponse => ({
 })
 const without = (name: string) => (claims: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(claims).filter(([claim]) => claim !== name))
+const withoutEmail = (claims: Record<string, unknown>) =>
+  without('email_verified')(without('email')(claims))
 const withFields = (fields: Record<string, unknown>) => (body: Record<string, unknown>) => ({
   ...body,
   ...fields,
@@ -43,9 +47,9 @@ export const HOSTILE_SCENARIOS = {
   'id-token-wrong-aud': { idTokenClaims: (c) => ({ ...c, aud: 'another-client.apps.localhost' }) },
   'id-token-no-sub': { idTokenClaims: without('sub') },
   'id-token-no-iat': { idTokenClaims: without('iat') },
-  'id-token-expired': {
-    idTokenClaims: (c) => ({ ...c, iat: Number(c.iat) - 7200, exp: Number(c.iat) - 3600 }),
-  },
+  // Expired by its own iat: the app reads the provider's time from a fresh token's iat
+  // (src/oidc/device-clock.ts), so an old iat alone reads as a device clock that is fast.
+  'id-token-expired': { idTokenClaims: (c) => ({ ...c, exp: Number(c.iat) - 3600 }) },
   'id-token-wrong-nonce': {
     idTokenClaims: (c) => ({ ...c, nonce: 'not-the-nonce-this-browser-sent' }),
   },
@@ -60,6 +64,21 @@ export const HOSTILE_SCENARIOS = {
   },
   'userinfo-html': { userinfo: html(200, `<html><body><h1>Welcome</h1>${MARKUP}</body></html>`) },
   'userinfo-500': { userinfo: json(500, { error: 'server_error', error_description: MARKUP }) },
+  // The email scope granted, but the ID token without the email and userinfo down: the email is
+  // not known yet, though the person did share it.
+  'userinfo-500-id-token-without-email': {
+    idTokenClaims: withoutEmail,
+    userinfo: json(500, { error: 'server_error' }),
+  },
+  // The person did not grant the email scope: no email anywhere, and the token response names
+  // only what was granted, in Google's long forms.
+  'email-scope-withheld': {
+    idTokenClaims: withoutEmail,
+    tokenResponse: withFields({
+      scope: 'openid https://www.googleapis.com/auth/userinfo.profile',
+    }),
+    userinfo: json(200, { sub: TEST_USER.sub, name: TEST_USER.name }),
+  },
   'token-500-html': {
     token: html(500, `<html><body><h1>Internal Server Error</h1>${MARKUP}</body></html>`),
   },

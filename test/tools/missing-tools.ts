@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
-const FILE = join(import.meta.dirname, '..', '..', 'test-results', 'missing-tools.json')
+// Not in test-results/: Playwright empties that folder when it starts.
+const FILE = join(import.meta.dirname, '..', '..', '.e2e', 'missing-tools.json')
 
 export interface MissingTool {
   /** Debian package name. */

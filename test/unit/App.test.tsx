@@ -1,18 +1,10 @@
-import { StrictMode } from 'react'
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../src/App.tsx'
-import { readPageStart } from '../../src/read-page-start.ts'
-import { arriveWithCallback, installFakeProvider, ISSUER, testConfig } from './fake-provider.ts'
+import { arriveWithCallback, installFakeProvider, ISSUER } from './fake-provider.ts'
+import { renderApp } from './render-app.tsx'
 
 const NONCE = 'nonce-app'
-const renderApp = () =>
-  render(
-    <StrictMode>
-      <App config={testConfig} start={readPageStart(testConfig.clientId, '/')} />
-    </StrictMode>,
-  )
 
 describe('App', () => {
   it('processes the callback exactly once under StrictMode and returns to the page sign-in started from', async () => {

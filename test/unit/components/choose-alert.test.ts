@@ -15,6 +15,8 @@ const denied = new ErrorResponse({ error: 'access_denied' })
 const loginRequired = new ErrorResponse({ error: 'login_required' })
 const timedOut = new ErrorTimeout('IFrame timed out without a response')
 const revoked = { isRevoked: true } as const
+const siteDataBlocked = new AuthError('site_data_blocked', 'Blocked.')
+const unsupported = new AuthError('browser_unsupported', 'Too old.')
 
 describe('chooseAlert', () => {
   it.each<[string, AlertInput, string]>([
@@ -68,6 +70,16 @@ describe('chooseAlert', () => {
       'signed out by the person',
       { error: undefined, session: undefined, keeping: { ...IDLE, signOutResult: revoked } },
       'signed-out',
+    ],
+    [
+      'a browser that refuses site data',
+      { error: siteDataBlocked, session: undefined, keeping: IDLE },
+      'browser-refused',
+    ],
+    [
+      'a browser that lacks a feature',
+      { error: unsupported, session: undefined, keeping: IDLE },
+      'browser-refused',
     ],
   ])('%s → %s', (_, input, kind) => {
     expect(chooseAlert(input).kind).toBe(kind)

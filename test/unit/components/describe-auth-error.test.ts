@@ -2,6 +2,10 @@ import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
+import { DeviceClock } from '../../../src/oidc/device-clock.ts'
+import { validateIdToken } from '../../../src/oidc/validate-id-token.ts'
+import { authErrorThrownBy } from '../auth-error-of.ts'
+import { makeIdToken } from '../fake-provider.ts'
 
 const wrapped = (innerError: unknown) => ({
   name: 'Error',
@@ -74,6 +78,38 @@ describe('describeAuthError', () => {
     ],
   ])('uses the message of an AuthError %#', (error, title, message) => {
     expect(describeAuthError(wrapped(error))).toMatchObject({ title, message })
+  })
+
+  it('names the device’s clock, how far off it is and what to do', () => {
+    const nowS = Math.floor(Date.now() / 1000)
+    const error = authErrorThrownBy(() => {
+      new DeviceClock().learn(nowS + 3 * 86_400, nowS * 1000)
+    })
+    expect(describeAuthError(wrapped(error))).toEqual({
+      title: 'Your device’s clock looks wrong',
+      message:
+        'This device’s clock is about 3 days behind. Set its date and time to update automatically, then try again.',
+      detail: expect.stringMatching(
+        /^The provider issued the ID token at \S+Z; this device’s clock read \S+Z\.$/,
+      ) as unknown,
+    })
+  })
+
+  it('explains an ID token from the future, once the clock is corrected, without blaming the device', () => {
+    const error = authErrorThrownBy(() =>
+      validateIdToken(makeIdToken({ iss: 'i', aud: 'c', sub: 's', iat: 4000, exp: 7000 }), {
+        issuer: 'i',
+        clientId: 'c',
+        now: 3000,
+        clockToleranceSeconds: 300,
+      }),
+    )
+    expect(describeAuthError(wrapped(error))).toEqual({
+      title: 'Sign-in response rejected',
+      message: 'The sign-in response could not be trusted.',
+      detail:
+        'The ID token claims to be issued in the future (iat), even allowing for this device’s clock.',
+    })
   })
 
   it.each<[unknown, string]>([

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
-import { CLOCK_TOLERANCE_SECONDS, validateIdToken } from '../../../src/oidc/validate-id-token.ts'
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  validateIdToken,
+  validateIdTokenClaims,
+} from '../../../src/oidc/validate-id-token.ts'
 import { makeIdToken } from '../fake-provider.ts'
 
 const NOW = 1_800_000_000
@@ -34,7 +38,7 @@ describe('validateIdToken', () => {
     ],
     ['aud as a one-element array', { ...good, aud: [expected.clientId] }],
     ['azp equal to the client ID', { ...good, azp: expected.clientId }],
-    ['exp just inside the tolerance', { ...good, exp: NOW - TOL + 1 }],
+    ['exp just inside the tolerance', { ...good, iat: NOW - 3600, exp: NOW - TOL + 1 }],
     ['iat just inside the tolerance', { ...good, iat: NOW + TOL }],
   ])('accepts %s', (_, claims) => {
     expect(check(claims).sub).toBe('42')
@@ -52,13 +56,27 @@ describe('validateIdToken', () => {
     ['a subject over 255 characters', { ...good, sub: 'x'.repeat(256) }, 'sub'],
     ['no expiry', { ...good, exp: undefined }, 'exp'],
     ['expiry as a string', { ...good, exp: String(NOW + 60) }, 'exp'],
-    ['exp exactly at the tolerance edge', { ...good, exp: NOW - TOL }, 'expired'],
+    ['exp exactly at the tolerance edge', { ...good, iat: NOW - 3600, exp: NOW - TOL }, 'expired'],
+    ['exp equal to iat', { ...good, exp: NOW }, 'not after iat'],
+    ['exp before iat', { ...good, exp: NOW - 1 }, 'not after iat'],
+    ['exp without iat', { ...good, iat: undefined, exp: NOW + 60 }, 'iat'],
     ['no iat', { ...good, iat: undefined }, 'iat'],
     ['iat beyond the tolerance in the future', { ...good, iat: NOW + TOL + 1 }, 'future'],
   ])('rejects %s', (_, claims, reason) => {
     const error = authErrorThrownBy(() => check(claims))
     expect(error.code).toBe('id_token_invalid')
     expect(error.detail).toContain(reason)
+  })
+
+  it('leaves the times to the caller’s clock, but not the order of exp and iat', () => {
+    const claimsOnly = (claims: Record<string, unknown>) =>
+      validateIdTokenClaims(makeIdToken(claims), expected)
+    const threeDaysAgo = { ...good, iat: NOW - 3 * 86_400, exp: NOW - 3 * 86_400 + 3600 }
+    expect(claimsOnly(threeDaysAgo).iat).toBe(NOW - 3 * 86_400)
+    expect(authErrorThrownBy(() => check(threeDaysAgo)).detail).toContain('expired')
+    expect(authErrorThrownBy(() => claimsOnly({ ...good, exp: NOW })).detail).toContain(
+      'not after iat',
+    )
   })
 
   it('requires the nonce when one is expected', () => {

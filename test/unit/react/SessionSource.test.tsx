@@ -1,11 +1,9 @@
-import { StrictMode } from 'react'
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../../src/App.tsx'
-import { readPageStart } from '../../../src/read-page-start.ts'
 import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
-import { arriveWithCallback, installFakeProvider, testConfig } from '../fake-provider.ts'
+import { arriveWithCallback, installFakeProvider } from '../fake-provider.ts'
+import { renderApp } from '../render-app.tsx'
 
 // The sign-in engine is its own chunk. These tests hold it back with a loader they settle
 // themselves, to see what a person meets before it is in, and after.
@@ -27,17 +25,6 @@ function gatedEngine() {
     })
   return { loadEngine, gates }
 }
-
-const renderApp = (loadEngine: LoadEngine) =>
-  render(
-    <StrictMode>
-      <App
-        config={testConfig}
-        start={readPageStart(testConfig.clientId, '/')}
-        loadEngine={loadEngine}
-      />
-    </StrictMode>,
-  )
 
 /** The sign-in request oidc-client-ts stores before it navigates to the provider. */
 const storedSignInStates = () =>

@@ -386,8 +386,7 @@ const PAIRS = OPERATIONS.flatMap((a, i) =>
 const isSignOut = (operation: Operation) =>
   operation === 'sign-out' || operation === 'another tab signs out'
 const startsSession = (operation: Operation) => operation === 'restore' || operation === 'join'
-const needsSession = (operation: Operation) =>
-  !isSignOut(operation) && !startsSession(operation)
+const needsSession = (operation: Operation) => !isSignOut(operation) && !startsSession(operation)
 const isRenewal = (operation: Operation) =>
   operation === 'timer renewal' || operation === 'Renew now' || operation === '401 recovery'
 
@@ -469,8 +468,7 @@ describe('every pair of operations, started together and answered in either orde
         const isNewestFirst = order === 'last answered first'
         if (manager.silentCalls.length > 0) {
           const call = isNewestFirst ? manager.silentCalls.pop() : manager.silentCalls.shift()
-          const tokens =
-            answer === 'the same token' && lastToken ? { access_token: lastToken } : {}
+          const tokens = answer === 'the same token' && lastToken ? { access_token: lastToken } : {}
           // A session's first tokens are short, so the timer has something to renew.
           const user = issueUser(manager.user ? 3600 : 20, SUB, undefined, tokens)
           lastToken = user.access_token

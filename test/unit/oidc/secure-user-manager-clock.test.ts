@@ -1,0 +1,148 @@
+import { User } from 'oidc-client-ts'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
+import { authErrorOf } from '../auth-error-of.ts'
+import {
+  arriveWithCallback,
+  installFakeProvider,
+  ISSUER,
+  makeIdToken,
+  pendingSignIns,
+  redirectUris,
+  SUBJECT,
+  testConfig,
+  validClaims,
+} from '../fake-provider.ts'
+
+const NONCE = 'nonce-clock'
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+const config = { ...testConfig, useRefreshTokens: true }
+const newManager = () => createUserManager(config, redirectUris, { session: sessionStorage })
+
+// The provider's clock is the true one; the device reads it plus an offset.
+const START_S = 1_800_000_000
+let providerNowS = START_S
+let issued = 0
+function setClocks(offsetMs: number, advanceS = 0): void {
+  providerNowS += advanceS
+  vi.setSystemTime(providerNowS * 1000 + offsetMs)
+}
+
+const claimsNow = (nonce: string) => ({
+  ...validClaims(nonce),
+  iat: providerNowS,
+  exp: providerNowS + 3600,
+})
+
+function tokenResponse(nonce: string, claims: Record<string, unknown> = {}): Response {
+  issued += 1
+  const body = {
+    access_token: `at-${String(issued)}`,
+    token_type: 'Bearer',
+    expires_in: 3599,
+    scope: 'openid email profile',
+    refresh_token: 'rt-1',
+    id_token: makeIdToken({ ...claimsNow(nonce), ...claims }),
+  }
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } })
+}
+
+async function signInWithClockOff(offsetMs: number, claims: Record<string, unknown> = {}) {
+  const calls = installFakeProvider(NONCE, { token: (n) => tokenResponse(n, claims) })
+  setClocks(offsetMs)
+  await arriveWithCallback(NONCE)
+  const manager = newManager()
+  return { calls, manager, result: manager.signinCallback() }
+}
+
+const userinfoCalls = (calls: string[][]) => calls.filter(([, url]) => url === `${ISSUER}/userinfo`)
+
+describe('SecureUserManager with a device clock that is off', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    providerNowS = START_S
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it.each([
+    ['10 minutes behind', -10 * MINUTE],
+    ['10 minutes ahead', 10 * MINUTE],
+    ['2 hours behind', -2 * HOUR],
+    ['2 hours ahead', 2 * HOUR],
+  ])(
+    'signs in with the device clock %s, the token lifetime on the device’s clock',
+    async (_, offsetMs) => {
+      const { manager, result } = await signInWithClockOff(offsetMs)
+      expect((await result)?.profile.sub).toBe(SUBJECT)
+      const user = await manager.getUser()
+      expect(user?.expires_at).toBe(Math.floor(Date.now() / 1000) + 3599) // device-now + expires_in
+    },
+  )
+
+  it.each([
+    [-3 * DAY, 'about 3 days behind'],
+    [3 * DAY, 'about 3 days ahead'],
+    [30 * HOUR, 'about 30 hours ahead'],
+    [-(DAY + 5 * MINUTE), 'about 24 hours behind'],
+  ])(
+    'refuses a sign-in with the device clock %i ms off: "%s", nothing kept',
+    async (offsetMs, words) => {
+      const { calls, manager, result } = await signInWithClockOff(offsetMs)
+      const error = await authErrorOf(result)
+      expect(error.code).toBe('device_clock_wrong')
+      expect(error.message).toContain(`clock is ${words}`)
+      expect(error.message).toContain('date and time to update automatically')
+      expect(await manager.getUser()).toBeNull()
+      expect(userinfoCalls(calls)).toHaveLength(0)
+      expect(pendingSignIns()).toEqual([])
+    },
+  )
+
+  it.each([
+    ['exp equal to iat', { exp: START_S }, /not after iat/],
+    ['exp before iat', { exp: START_S - 3600 }, /not after iat/],
+    ['no iat', { iat: undefined }, /iat/],
+    ['another audience, 3 days away', { aud: 'other', iat: START_S - 3 * 86_400 }, /aud/],
+  ])('still refuses an ID token with %s, whatever the clock', async (_, claims, detail) => {
+    const { calls, manager, result } = await signInWithClockOff(-2 * HOUR, claims)
+    const error = await authErrorOf(result)
+    expect(error.code).toBe('id_token_invalid')
+    expect(error.detail).toMatch(detail)
+    expect(await manager.getUser()).toBeNull()
+    expect(userinfoCalls(calls)).toHaveLength(0)
+  })
+
+  it('renews after a correction, as time runs on and after the device clock is set right', async () => {
+    const { manager, result } = await signInWithClockOff(-2 * HOUR)
+    await result
+    setClocks(-2 * HOUR, 1800)
+    expect((await manager.signinSilent())?.access_token).toBe(`at-${String(issued)}`)
+    setClocks(0, 60) // the person fixed the clock mid-session
+    const renewed = await manager.signinSilent()
+    expect(renewed?.access_token).toBe(`at-${String(issued)}`)
+    expect((await manager.getUser())?.access_token).toBe(renewed?.access_token)
+  })
+
+  it('judges a token that did not just come from the token endpoint by the offset learnt before', async () => {
+    const { manager, result } = await signInWithClockOff(-2 * HOUR)
+    await result
+    const store = (target: ReturnType<typeof newManager>, claims: Record<string, unknown>) =>
+      target.storeUser(
+        new User({
+          access_token: 'at-stored',
+          token_type: 'Bearer',
+          id_token: makeIdToken({ ...claimsNow(NONCE), ...claims }),
+          profile: { sub: SUBJECT, iss: ISSUER, aud: 'x', exp: 0, iat: 0 },
+        }),
+      )
+    await store(manager, {}) // issued now: two hours ahead of this device, as learnt
+    const stale = { iat: providerNowS - 3600, exp: providerNowS - 600 } // fine by the device's clock
+    expect((await authErrorOf(store(manager, stale))).detail).toMatch(/expired/)
+    // A tab that has learnt nothing reads the device's clock, and the fresh token is "future".
+    expect((await authErrorOf(store(newManager(), {}))).detail).toMatch(/future/)
+  })
+})
