@@ -37,12 +37,36 @@ function formatInstant(ms: number): string {
 
 /**
  * This tab's measure of how far the device's clock is from the provider's, learnt from fresh
- * evidence: an ID token the token endpoint has just sent over TLS in answer to this tab's own
- * request carries the provider's "now" as its `iat` (to within the round trip and a second).
- * ID token times are judged against {@link DeviceClock.now}; nothing else is.
+ * evidence: an ID token the token endpoint has just sent over TLS in answer to this tab's own code
+ * exchange (PKCE and a one-time nonce make it fresh by construction) carries the provider's "now"
+ * as its `iat`, to within the round trip. It is learnt once, and again only when the device clock
+ * has moved against the page's monotonic clock since (the person set it, or the device slept):
+ * every other token, refresh-grant answers above all, is judged by the offset already learnt, so
+ * an old token cannot teach the clock that it is fresh. ID token times are judged against
+ * {@link DeviceClock.now}; nothing else is.
  */
 export class DeviceClock {
   #offsetMs = 0
+  /** Date.now() − performance.now() when the offset was learnt; undefined before. */
+  #deviceBaseMs: number | undefined
+
+  /** Nothing learnt yet, or the device clock moved since, beyond `toleranceMs`: learn again. */
+  shouldLearn(toleranceMs: number): boolean {
+    if (this.#deviceBaseMs === undefined) return true
+    return Math.abs(readDeviceBase() - this.#deviceBaseMs) > toleranceMs
+  }
+
+  /**
+   * Where there is no fresh evidence to learn from (a refresh grant), carries the offset learnt
+   * over a change of the device clock, measured against the monotonic clock: the provider's time
+   * did not move when the person set their clock.
+   */
+  followDevice(): void {
+    if (this.#deviceBaseMs === undefined) return
+    const base = readDeviceBase()
+    this.#offsetMs += base - this.#deviceBaseMs
+    this.#deviceBaseMs = base
+  }
 
   /** How far the device's clock is ahead of the provider's (negative: behind), in ms. */
   get offsetMs(): number {
@@ -70,5 +94,11 @@ export class DeviceClock {
       )
     }
     this.#offsetMs = offsetMs
+    this.#deviceBaseMs = readDeviceBase()
   }
+}
+
+/** How the wall clock stands against the monotonic one: it moves when the clock is set, or on sleep. */
+function readDeviceBase(): number {
+  return Date.now() - performance.now()
 }

@@ -16,7 +16,7 @@ import type { MetadataCache } from './metadata-cache.ts'
 import { pickDisplayClaims } from './profile.ts'
 import { createRandomToken } from './random-token.ts'
 import { revokeToken } from './revoke-token.ts'
-import { interceptTokenResponses } from './token-response-seam.ts'
+import { interceptTokenResponses, type TokenGrant } from './token-response-seam.ts'
 import {
   CLOCK_TOLERANCE_SECONDS,
   validateIdTokenClaims,
@@ -60,17 +60,17 @@ export class SecureUserManager extends UserManager {
   #storeGate: ((user: User) => void) | undefined
   readonly #callbackFailedListeners = new Set<() => void>()
   readonly #clock = new DeviceClock()
-  /** ID tokens just sent by the token endpoint, with the device time they arrived at. */
-  readonly #receivedIdTokens = new Map<string, number>()
+  /** ID tokens just sent by the token endpoint: the device time they arrived at, and for what. */
+  readonly #receivedIdTokens = new Map<string, { receivedAtMs: number; grant: TokenGrant }>()
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
     this.#expected = expected
-    interceptTokenResponses(this._client, (response) => {
+    interceptTokenResponses(this._client, (response, grant) => {
       const checked = checkTokenResponse(response)
       // A few at most: a response the library rejects before storing leaves its entry behind.
       if (this.#receivedIdTokens.size >= 4) this.#receivedIdTokens.clear()
-      this.#receivedIdTokens.set(checked.id_token, Date.now())
+      this.#receivedIdTokens.set(checked.id_token, { receivedAtMs: Date.now(), grant })
       return checked
     })
   }
@@ -218,14 +218,20 @@ export class SecureUserManager extends UserManager {
       issuer: this.#expected.issuer,
       clientId: this.#expected.clientId,
     })
-    // Only a token the token endpoint has just sent this tab, over TLS, in answer to its own
-    // request (code + PKCE + nonce, or its refresh token), tells the provider's time. Any other
-    // (a direct store, a kept older token) is judged by the offset learnt before.
+    // Only a token the token endpoint has just sent this tab, over TLS, in answer to its own code
+    // exchange (PKCE + nonce), tells the provider's time, and only while the clock has nothing
+    // better (see DeviceClock). Any other (a refresh grant's, a direct store) is judged by the
+    // offset learnt before, so a stale token is refused, not taken for a fast device clock.
     const idToken = user.id_token ?? ''
-    const receivedAtMs = this.#receivedIdTokens.get(idToken)
-    if (receivedAtMs !== undefined) {
-      this.#receivedIdTokens.delete(idToken)
-      this.#clock.learn(claims.iat, receivedAtMs)
+    const received = this.#receivedIdTokens.get(idToken)
+    this.#receivedIdTokens.delete(idToken)
+    const toleranceMs = CLOCK_TOLERANCE_SECONDS * 1000
+    if (this.#clock.shouldLearn(toleranceMs)) {
+      if (received?.grant === 'authorization_code') {
+        this.#clock.learn(claims.iat, received.receivedAtMs)
+      } else {
+        this.#clock.followDevice()
+      }
     }
     // Only ID token times move to the provider's clock. `expires_at` is device-now + expires_in
     // (the library), so the renewal schedule and its timers rightly stay on the device's clock.

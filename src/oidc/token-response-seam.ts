@@ -1,6 +1,9 @@
 import type { OidcClient } from 'oidc-client-ts'
 
 type Exchange = (args: never) => Promise<object>
+
+/** Which grant a token response answers: a code exchange is bound to this tab's nonce and PKCE. */
+export type TokenGrant = 'authorization_code' | 'refresh_token'
 interface TokenClientLike {
   exchangeCode: Exchange
   exchangeRefreshToken: Exchange
@@ -25,7 +28,7 @@ function isTokenClient(value: unknown): value is TokenClientLike {
  */
 export function interceptTokenResponses(
   oidcClient: OidcClient,
-  check: (response: unknown) => object,
+  check: (response: unknown, grant: TokenGrant) => object,
 ): void {
   // Protected members, reached on purpose: the only way to see the raw response.
   const client = oidcClient as unknown as {
@@ -39,7 +42,8 @@ export function interceptTokenResponses(
   for (const tokenClient of tokenClients) {
     for (const method of ['exchangeCode', 'exchangeRefreshToken'] as const) {
       const exchange = tokenClient[method].bind(tokenClient)
-      tokenClient[method] = async (args: never) => check(await exchange(args))
+      const grant = method === 'exchangeCode' ? 'authorization_code' : 'refresh_token'
+      tokenClient[method] = async (args: never) => check(await exchange(args), grant)
     }
   }
 }

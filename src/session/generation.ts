@@ -6,23 +6,18 @@
  */
 export class Generation {
   readonly epoch: number
-  readonly #controller = new AbortController()
+  #hasEnded = false
 
   constructor(epoch: number) {
     this.epoch = epoch
   }
 
-  /** Aborted when this generation ends; for work that can be cut short. */
-  get signal(): AbortSignal {
-    return this.#controller.signal
-  }
-
   /** Still the session this tab holds, and no sign-out anywhere since it began. */
   isLive(sharedEpoch: number): boolean {
-    return !this.#controller.signal.aborted && this.epoch >= sharedEpoch
+    return !this.#hasEnded && this.epoch >= sharedEpoch
   }
 
   end(): void {
-    this.#controller.abort()
+    this.#hasEnded = true
   }
 }

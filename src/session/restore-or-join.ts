@@ -24,8 +24,11 @@ export async function restoreOrJoin(
   source: 'restore' | 'other-tab',
 ): Promise<void> {
   const generation = host.readGeneration()
+  const hint = host.hint.read()
+  // Signed out since the page decided to restore (the sign-out cleared the hint): nothing to do.
+  if (source === 'restore' && hint === undefined) return
   try {
-    await host.signInSilently(source, host.hint.read())
+    await host.signInSilently(source, hint)
   } catch (error: unknown) {
     // Signed out meanwhile: whatever went wrong (its pending state is gone, too) no longer matters.
     if (!host.isLive(generation) || isSuperseded(error)) return

@@ -60,8 +60,8 @@ export class SessionKeeper {
   #schedule: RenewalSchedule | undefined
   #hasUser = false
   #hasRestoreStarted = false
-  /** The store gate admitted tokens that the next `userLoaded` brings (else: a profile reload). */
-  #hasFreshTokens = false
+  /** Tokens the store gate admitted: a `userLoaded` for one of them is new tokens, else a profile reload. */
+  readonly #admitted = new WeakSet<User>()
   /** The narrow view of this keeper that the jobs it delegates work through. */
   readonly #host: Host
 
@@ -94,8 +94,8 @@ export class SessionKeeper {
       readRunningFlight: () => this.#flight.running,
       renew: (user, timeoutSeconds = options.silentTimeoutSeconds) =>
         this.#renew(user, timeoutSeconds),
-      joinOtherTab: () => {
-        this.#beginSession()
+      joinOtherTab: (epoch) => {
+        this.#beginSession(epoch)
         return restoreOrJoin(this.#host, 'other-tab')
       },
       signInSilently: (source, loginHint) =>
@@ -129,11 +129,16 @@ export class SessionKeeper {
     manager.events.addUserUnloaded(onUnloaded)
     manager.setStoreGate((user) => {
       checkStore(this.#host, user)
-      this.#hasFreshTokens = true // what the next userLoaded brings is new tokens
+      this.#admitted.add(user)
     })
     const stopCallback = manager.addCallbackFailed(() => {
-      if (this.#state.getSnapshot().phase === 'callback')
+      if (this.#state.getSnapshot().phase !== 'callback') return
+      // Overtaken by a sign-out it did not hear, its generation can no longer write: end it.
+      if (this.#state.isLive(this.#state.generation)) {
         this.#state.update(this.#state.generation, { phase: 'idle' })
+      } else {
+        this.#newGeneration()
+      }
     })
     const stopListening = this.#options.channel.listen(
       (message) => void mirrorOtherTab(message, this.#host),
@@ -141,13 +146,11 @@ export class SessionKeeper {
     const stopWatching = watchDevice({
       onTick: () => {
         this.#catchUpOnSignOut()
+        this.#resumeIfOnline()
         tickRenewal(this.#host)
       },
       onOnline: () => {
-        const snapshot = this.#state.getSnapshot()
-        if (snapshot.endReason === 'offline' && !this.#hasUser) {
-          void resumeAfterExpiry(this.#host, undefined)
-        }
+        this.#resumeIfOnline()
         tickRenewal(this.#host)
       },
     })
@@ -165,8 +168,13 @@ export class SessionKeeper {
   async restoreOnce(): Promise<void> {
     if (this.#state.getSnapshot().phase !== 'restoring' || this.#hasRestoreStarted) return
     this.#hasRestoreStarted = true
-    this.#beginSession()
+    // The generation the restore was decided in, when the hint was read: a sign-out anywhere
+    // since then (it clears the hint, then advances the epoch) means there is nothing to restore.
     const generation = this.#state.generation
+    if (!this.#state.isLive(generation)) {
+      this.#newGeneration()
+      return
+    }
     await restoreOrJoin(this.#host, 'restore')
     this.#state.update(generation, { phase: 'idle' })
   }
@@ -197,9 +205,10 @@ export class SessionKeeper {
 
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
   async signOut(): Promise<void> {
+    // The hint goes first: a tab that reads the new epoch finds no session to restore.
+    this.#options.hint.clear()
     const epoch = this.#options.epochs.advance()
     const generation = this.#newGeneration(epoch)
-    this.#options.hint.clear()
     this.#options.channel.post({ type: 'signed-out', epoch })
     await this.#manager.discardPendingSignins()
     const result = await signOut(this.#manager)
@@ -217,8 +226,8 @@ export class SessionKeeper {
     const startedAt = this.#flight.running?.startedAt
     const wasSignedOut = !this.#hasUser
     // New tokens, even when the provider answered with the same access token; else a profile reload.
-    const isNewTokens = this.#hasFreshTokens
-    this.#hasFreshTokens = false
+    const isNewTokens = this.#admitted.has(user)
+    this.#admitted.delete(user)
     this.#hasUser = true
     this.#options.hint.write(user.profile.sub)
     const generation = this.#state.generation
@@ -276,19 +285,29 @@ export class SessionKeeper {
     })
   }
 
+  /** Tokens that expired offline are fetched again once the network is back (or seen to be). */
+  #resumeIfOnline(): void {
+    const isWaiting = this.#state.getSnapshot().endReason === 'offline' && !this.#hasUser
+    if (isWaiting && this.#host.isOnline()) void resumeAfterExpiry(this.#host, undefined)
+  }
+
   /**
    * A tab with no session that starts one (restore, join) starts a generation of its own, at the
    * epoch of now: sign-outs before it do not concern it, any after it refuse it, and whatever the
    * signed-out state still had in flight (a revocation's answer) can no longer write over it.
    */
-  #beginSession(): void {
-    if (!this.#hasUser) this.#state.beginGeneration()
+  #beginSession(epoch: number): void {
+    if (!this.#hasUser) this.#state.beginGeneration(epoch)
   }
 
   /** A sign-out that this tab did not hear (it was not listening yet, or storage raced the message). */
   #catchUpOnSignOut(): void {
     const epoch = this.#state.readEpoch()
-    if (this.#state.generation.epoch < epoch && (this.#hasUser || this.#flight.running)) {
+    const isActive =
+      this.#hasUser ||
+      this.#flight.running !== undefined ||
+      this.#state.getSnapshot().phase === 'callback'
+    if (this.#state.generation.epoch < epoch && isActive) {
       void mirrorOtherTab({ type: 'signed-out', epoch }, this.#host)
     }
   }

@@ -52,11 +52,11 @@ export class SessionState {
   }
 
   /**
-   * A session starts from nothing (restore, join): a generation of its own at the epoch of now, so
-   * that whatever the signed-out state still had in flight cannot write over it.
+   * A session starts from nothing (a join): a generation of its own, at the epoch it was announced
+   * in, so that whatever the signed-out state still had in flight cannot write over it.
    */
-  beginGeneration(): Generation {
-    this.#replaceGeneration(this.#epochs.read())
+  beginGeneration(epoch = this.#epochs.read()): Generation {
+    this.#replaceGeneration(epoch)
     return this.#generation
   }
 

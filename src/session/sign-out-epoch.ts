@@ -21,15 +21,21 @@ export class SignOutEpoch {
     try {
       const stored = Number(this.#storage?.getItem(this.#key) ?? '0')
       if (Number.isSafeInteger(stored) && stored > this.#known) this.#known = stored
+      // Storage cleared while this tab was open: put the order back, so it never goes backwards.
+      else if (stored !== this.#known) this.#storage?.setItem(this.#key, String(this.#known))
     } catch {
       // storage refused: this tab's own epoch stands
     }
     return this.#known
   }
 
-  /** A sign-out: every session that started before now is over. @returns the new epoch. */
+  /**
+   * A sign-out: every session that started before now is over. The new epoch is at least the
+   * time now, so a tab that kept an older count through cleared storage still sees it as later.
+   * @returns the new epoch.
+   */
   advance(): number {
-    const next = this.read() + 1
+    const next = Math.max(this.read() + 1, Date.now())
     this.#known = next
     try {
       this.#storage?.setItem(this.#key, String(next))

@@ -11,6 +11,8 @@ export interface StoreGateHost {
   manager: Pick<KeptManager, 'revokeToken'>
   readGeneration(): Generation
   readEpoch(): number
+  /** Ends the session here at once; returns the generation that follows. */
+  startNewGeneration(epoch: number): Generation
   isLive(generation: Generation): boolean
   readSnapshot(): SessionSnapshot
   /** The silent sign-in talking to the provider now, if any, and the generation it runs for. */
@@ -35,7 +37,11 @@ export function checkStore(host: StoreGateHost, user: User): void {
       readEpochFromState(user.state) >= host.readEpoch()
   if (isCurrent) return
   revokeQuietly(host.manager, user)
-  // This page came back from the provider after a sign-out in another tab: say so.
-  if (isCallback) host.update(host.readGeneration(), { endReason: 'signed-out-elsewhere' })
+  // This page came back from the provider after a sign-out in another tab: say so, in a
+  // generation that can still write (this one may have been overtaken by that sign-out).
+  if (isCallback) {
+    const next = host.startNewGeneration(host.readEpoch())
+    host.update(next, { endReason: 'signed-out-elsewhere' })
+  }
   throw createSupersededError()
 }

@@ -25,8 +25,10 @@ const newManager = () => createUserManager(config, redirectUris, { session: sess
 const START_S = 1_800_000_000
 let providerNowS = START_S
 let issued = 0
+/** Time runs on (both the wall and the monotonic clock move), then the device clock reads `offsetMs` off. */
 function setClocks(offsetMs: number, advanceS = 0): void {
   providerNowS += advanceS
+  vi.advanceTimersByTime(advanceS * 1000)
   vi.setSystemTime(providerNowS * 1000 + offsetMs)
 }
 
@@ -61,7 +63,7 @@ const userinfoCalls = (calls: string[][]) => calls.filter(([, url]) => url === `
 
 describe('SecureUserManager with a device clock that is off', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] })
     providerNowS = START_S
   })
   afterEach(() => {
@@ -126,6 +128,28 @@ describe('SecureUserManager with a device clock that is off', () => {
     expect(renewed?.access_token).toBe(`at-${String(issued)}`)
     expect((await manager.getUser())?.access_token).toBe(renewed?.access_token)
   })
+
+  it.each([
+    ['a refresh grant', 'refresh'],
+    ['a second code exchange', 'code'],
+  ])(
+    'refuses an expired token in %s once the clock is learnt: an old iat teaches it nothing',
+    async (_, path) => {
+      const { manager, result } = await signInWithClockOff(0)
+      await result
+      const stale = { iat: providerNowS - 86_000, exp: providerNowS - 82_400 } // a day old
+      installFakeProvider(NONCE, { token: (n) => tokenResponse(n, stale) })
+      let attempt: Promise<unknown>
+      if (path === 'refresh') {
+        attempt = manager.signinSilent()
+      } else {
+        await arriveWithCallback(NONCE)
+        attempt = manager.signinCallback()
+      }
+      expect((await authErrorOf(attempt)).detail).toMatch(/expired/)
+      expect((await manager.getUser())?.access_token).not.toBe(`at-${String(issued)}`)
+    },
+  )
 
   it('judges a token that did not just come from the token endpoint by the offset learnt before', async () => {
     const { manager, result } = await signInWithClockOff(-2 * HOUR)

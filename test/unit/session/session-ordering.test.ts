@@ -1,5 +1,6 @@
 import { ErrorTimeout } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
 import { Deferred, FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
@@ -20,9 +21,9 @@ const flush = () => vi.advanceTimersByTimeAsync(0)
 /** Another tab of this browser: its own view of the shared epoch. */
 const otherTab = () => new SignOutEpoch(localStorage, 'client')
 
-function setOnline(isOnline: boolean): void {
+function setOnline(isOnline: boolean, { isAnnounced = true } = {}): void {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(isOnline)
-  if (isOnline) window.dispatchEvent(new Event('online'))
+  if (isOnline && isAnnounced) window.dispatchEvent(new Event('online'))
 }
 
 describe('sign-out wins across tabs, whatever the arrival order', () => {
@@ -95,6 +96,69 @@ describe('sign-out wins across tabs, whatever the arrival order', () => {
   })
 })
 
+describe('a page that decided before a sign-out elsewhere', () => {
+  it.each([
+    ['the hint already cleared', true],
+    ['the hint not yet seen cleared', false],
+  ])('a restore decided before it does not run (%s)', async (_, isHintCleared) => {
+    harness.hint.write(SUB)
+    const keeper = createKeeper() // decides to restore
+    otherTab().advance()
+    if (isHintCleared) harness.hint.clear()
+    await keeper.restoreOnce()
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(channel.posted).toEqual([])
+    expect(keeper.getSnapshot().phase).toBe('idle')
+  })
+
+  it('a callback page that missed the message is not stuck: its refusal says why, and it can join later', async () => {
+    const requestEpoch = otherTab().read()
+    const keeper = createKeeper(true)
+    otherTab().advance() // the message is lost
+    expect(() => {
+      manager.store(issueUser(3600, SUB, { returnTo: '/', epoch: requestEpoch }))
+    }).toThrow(/signed out/)
+    manager.callbackFailed.forEach((listener) => {
+      listener()
+    })
+    expect(keeper.getSnapshot()).toMatchObject({
+      phase: 'idle',
+      endReason: 'signed-out-elsewhere',
+    })
+    channel.deliver({ type: 'signed-in', epoch: otherTab().read() })
+    await flush()
+    expect(manager.user).not.toBeNull()
+  })
+
+  it('a callback page still waiting for its code exchange catches up on a missed sign-out', async () => {
+    const keeper = createKeeper(true)
+    otherTab().advance()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(keeper.getSnapshot()).toMatchObject({
+      phase: 'idle',
+      endReason: 'signed-out-elsewhere',
+    })
+  })
+})
+
+describe('tokens refused after the store gate', () => {
+  it('are not taken for new tokens by the next profile reload: the ladder stays given up', async () => {
+    const keeper = await signedIn(20)
+    // Each answer passes the store gate, then fails the ID token checks that come after it.
+    manager.autoSilent = () => {
+      manager.gate?.(issueUser(3600))
+      return new AuthError('id_token_invalid', 'The sign-in response could not be trusted.')
+    }
+    await vi.advanceTimersByTimeAsync(10_000 + 2_000 + 2_000 + 100)
+    expect(keeper.getSnapshot().phase).toBe('failed')
+    const attempts = manager.signinSilent.mock.calls.length
+    await keeper.reloadProfile() // userLoaded again, with the same tokens
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(keeper.getSnapshot().phase).toBe('failed')
+    expect(manager.signinSilent).toHaveBeenCalledTimes(attempts)
+  })
+})
+
 describe('every write after an await is for its own generation', () => {
   it('a sign-out whose revocation answers after this tab joined a new session does not clear it', async () => {
     const keeper = await signedIn()
@@ -162,8 +226,8 @@ describe('the network goes away', () => {
     expect(manager.user).toBeNull()
     expect(manager.signinSilent).not.toHaveBeenCalled()
     expect(keeper.getSnapshot().endReason).toBe('offline')
-    setOnline(true)
-    await flush()
+    setOnline(true, { isAnnounced: false }) // back from the back/forward cache: no online event
+    await vi.advanceTimersByTimeAsync(1_000)
     expect(manager.signinSilent).toHaveBeenCalledWith({
       login_hint: SUB,
       silentRequestTimeoutInSeconds: 5,
