@@ -203,6 +203,7 @@ const AT_RENEWAL: [HostileScenarioName, RegExp][] = [
   ['token-expires-in-zero', /expires_in is 0/],
   ['token-type-mac', /token_type is "MAC"/],
   ['id-token-wrong-aud', /aud/],
+  ['id-token-stale', /expired/],
 ]
 
 for (const [scenario, cause] of AT_RENEWAL) {

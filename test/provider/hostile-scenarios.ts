@@ -50,6 +50,11 @@ export const HOSTILE_SCENARIOS = {
   // Expired by its own iat: the app reads the provider's time from a fresh token's iat
   // (src/oidc/device-clock.ts), so an old iat alone reads as a device clock that is fast.
   'id-token-expired': { idTokenClaims: (c) => ({ ...c, exp: Number(c.iat) - 3600 }) },
+  // Minted two hours ago, expired one hour ago: at a renewal, the clock this tab learnt at
+  // sign-in judges it, and it cannot pass for a fast device clock.
+  'id-token-stale': {
+    idTokenClaims: (c) => ({ ...c, iat: Number(c.iat) - 7200, exp: Number(c.iat) - 3600 }),
+  },
   'id-token-wrong-nonce': {
     idTokenClaims: (c) => ({ ...c, nonce: 'not-the-nonce-this-browser-sent' }),
   },
