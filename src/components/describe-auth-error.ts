@@ -28,16 +28,6 @@ const BY_CODE: Record<AuthErrorCode, string> = {
   browser_unsupported: 'Signing in is not possible in this browser',
 }
 
-/** What the person can do about it, after the error's own message (plain text). */
-const NEXT_STEPS: Partial<Record<AuthErrorCode, string>> = {
-  site_data_blocked:
-    'Allow cookies and site data for this site, then reload the page. ' +
-    'Chrome: Settings › Privacy and security › Site settings › Additional content settings › On-device site data, and add this site under “Allowed to save data on your device”. ' +
-    'Edge: Settings › Cookies and site permissions › Manage and delete cookies and site data, and add this site under Allow. ' +
-    'Firefox: Settings › Privacy & Security › Cookies and Site Data › Manage Exceptions…, enter this site’s address and choose Allow. ' +
-    'Safari: Settings › Privacy, and turn off “Block all cookies”.',
-}
-
 const PROVIDER_ERRORS: Record<string, [string, string]> = {
   access_denied: [
     'Sign-in cancelled',
@@ -122,10 +112,9 @@ function describeProviderError(
 export function describeAuthError(error: unknown): AuthErrorDescription {
   const inner = unwrap(error)
   if (inner instanceof AuthError) {
-    const nextSteps = NEXT_STEPS[inner.code]
     return {
       title: BY_CODE[inner.code],
-      message: nextSteps ? `${inner.message} ${nextSteps}` : inner.message,
+      message: inner.message,
       detail: inner.detail && clip(inner.detail),
     }
   }

@@ -1,7 +1,6 @@
 import {
   useCallback,
   useEffect,
-  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -9,11 +8,11 @@ import {
 } from 'react'
 import type { AppConfig } from '../config/read-config.ts'
 import { AuthError } from '../oidc/auth-error.ts'
-import { createRefusalError } from '../oidc/refusal-error.ts'
 import type { PageStart } from '../session/page-start.ts'
 import { CLEARED } from '../session/session-snapshot.ts'
 import { AppSessionContext, type AppSession } from './app-session.ts'
 import { SIGN_IN_REFUSAL_ID, SignInRefusalContext } from './sign-in-refusal.ts'
+import { useRefusalError } from './use-refusal-error.ts'
 
 type Engine = typeof import('./session-engine.tsx')
 export type LoadEngine = () => Promise<Engine>
@@ -62,10 +61,8 @@ export function SessionSource({
     () => false,
   )
   const { refusal } = start
-  const refusalError = useMemo(
-    () => (isHydrated && refusal ? createRefusalError(refusal) : undefined),
-    [isHydrated, refusal],
-  )
+  const isRefused = isHydrated && refusal !== undefined
+  const refusalError = useRefusalError(isRefused ? refusal : undefined)
 
   useEffect(() => {
     if (refusal) return
@@ -94,7 +91,7 @@ export function SessionSource({
   }, [])
 
   // Refused or failed: nothing is under way, and the alert says why.
-  const hasFailed = engine === 'failed' || refusalError !== undefined
+  const hasFailed = engine === 'failed' || isRefused
   const standIn: AppSession = {
     session: undefined,
     keeping: {
@@ -108,7 +105,7 @@ export function SessionSource({
             : 'idle',
       lastTokens: undefined,
     },
-    error: refusalError ?? (hasFailed ? ENGINE_UNAVAILABLE : undefined),
+    error: isRefused ? refusalError : engine === 'failed' ? ENGINE_UNAVAILABLE : undefined,
     isStarting: !hasFailed && (start.isCallback || start.isRestoring),
     isRedirecting: !hasFailed && isPending,
     signIn: (returnTo?: string) => {
@@ -134,7 +131,7 @@ export function SessionSource({
         <engine.SessionEngine config={config} start={start} onSession={onSession} />
       )}
       <AppSessionContext value={live ?? standIn}>
-        <SignInRefusalContext value={refusalError && SIGN_IN_REFUSAL_ID}>
+        <SignInRefusalContext value={isRefused ? SIGN_IN_REFUSAL_ID : undefined}>
           {children}
         </SignInRefusalContext>
       </AppSessionContext>
