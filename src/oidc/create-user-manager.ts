@@ -8,6 +8,12 @@ import { SecureUserManager } from './secure-user-manager.ts'
 /** Every request to the provider gives up after this long (the library has no default). */
 export const REQUEST_TIMEOUT_SECONDS = 10
 
+/**
+ * The hidden iframe of a restore (reload, new tab), another tab's join and "Renew now" must answer
+ * within this; then the code exchange has REQUEST_TIMEOUT_SECONDS.
+ */
+export const RESTORE_TIMEOUT_SECONDS = 5
+
 /** oidc-client-ts settings for this app: tokens in memory, transient state in sessionStorage. */
 export function buildUserManagerSettings(
   config: AppConfig,

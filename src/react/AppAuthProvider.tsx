@@ -3,7 +3,11 @@ import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
 import { describeRedirectUris } from '../oidc/callback-url.ts'
-import { createUserManager, REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
+import {
+  createUserManager,
+  REQUEST_TIMEOUT_SECONDS,
+  RESTORE_TIMEOUT_SECONDS,
+} from '../oidc/create-user-manager.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
 import { readReturnToFromState } from '../oidc/return-to.ts'
 import type { PageStart } from '../session/page-start.ts'
@@ -17,9 +21,6 @@ interface AppAuthProviderProps {
   start: PageStart
   children: ReactNode
 }
-
-/** Restoring a session on reload is time-boxed: after this, the signed-out view shows. */
-const RESTORE_TIMEOUT_SECONDS = 5
 
 function createServices(
   config: AppConfig,

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  REQUEST_TIMEOUT_SECONDS,
+  RESTORE_TIMEOUT_SECONDS,
+} from '../../src/oidc/create-user-manager.ts'
+import { CLOCK_TOLERANCE_SECONDS } from '../../src/oidc/validate-id-token.ts'
+import { MAX_CLOCK_OFFSET_MS } from '../../src/oidc/device-clock.ts'
+
+// A number in the README is a promise: each one here is read from the code that keeps it.
+const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(
+  /\s+/g,
+  ' ',
+)
+
+describe('the README’s figures', () => {
+  it('restore: the iframe’s time box, then the code exchange’s', () => {
+    expect(readme).toContain(
+      `It takes at most ${RESTORE_TIMEOUT_SECONDS + REQUEST_TIMEOUT_SECONDS} s: the hidden iframe gets ${RESTORE_TIMEOUT_SECONDS} s to answer`,
+    )
+    expect(readme).toContain(`then the code exchange up to ${REQUEST_TIMEOUT_SECONDS} s`)
+  })
+
+  it('ID token times: the tolerance and the largest device clock offset corrected', () => {
+    expect(readme).toContain(`${CLOCK_TOLERANCE_SECONDS / 60}-minute tolerance`)
+    expect(MAX_CLOCK_OFFSET_MS).toBe(24 * 3600_000)
+    expect(readme).toContain('A clock more than a day off is refused')
+  })
+})
