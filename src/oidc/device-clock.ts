@@ -56,18 +56,6 @@ export class DeviceClock {
     return Math.abs(readDeviceBase() - this.#deviceBaseMs) > toleranceMs
   }
 
-  /**
-   * Where there is no fresh evidence to learn from (a refresh grant), carries the offset learnt
-   * over a change of the device clock, measured against the monotonic clock: the provider's time
-   * did not move when the person set their clock.
-   */
-  followDevice(): void {
-    if (this.#deviceBaseMs === undefined) return
-    const base = readDeviceBase()
-    this.#offsetMs += base - this.#deviceBaseMs
-    this.#deviceBaseMs = base
-  }
-
   /** How far the device's clock is ahead of the provider's (negative: behind), in ms. */
   get offsetMs(): number {
     return this.#offsetMs

@@ -226,12 +226,10 @@ export class SecureUserManager extends UserManager {
     const received = this.#receivedIdTokens.get(idToken)
     this.#receivedIdTokens.delete(idToken)
     const toleranceMs = CLOCK_TOLERANCE_SECONDS * 1000
-    if (this.#clock.shouldLearn(toleranceMs)) {
-      if (received?.grant === 'authorization_code') {
-        this.#clock.learn(claims.iat, received.receivedAtMs)
-      } else {
-        this.#clock.followDevice()
-      }
+    // A refresh grant never moves the offset: after a sleep (the wall clock ran on, the monotonic
+    // one did not) the offset learnt before is still right, and the next code exchange relearns.
+    if (received?.grant === 'authorization_code' && this.#clock.shouldLearn(toleranceMs)) {
+      this.#clock.learn(claims.iat, received.receivedAtMs)
     }
     // Only ID token times move to the provider's clock. `expires_at` is device-now + expires_in
     // (the library), so the renewal schedule and its timers rightly stay on the device's clock.

@@ -303,10 +303,12 @@ export class SessionKeeper {
   /** A sign-out that this tab did not hear (it was not listening yet, or storage raced the message). */
   #catchUpOnSignOut(): void {
     const epoch = this.#state.readEpoch()
+    const { phase, endReason } = this.#state.getSnapshot()
     const isActive =
       this.#hasUser ||
       this.#flight.running !== undefined ||
-      this.#state.getSnapshot().phase === 'callback'
+      phase === 'callback' ||
+      endReason === 'offline'
     if (this.#state.generation.epoch < epoch && isActive) {
       void mirrorOtherTab({ type: 'signed-out', epoch }, this.#host)
     }

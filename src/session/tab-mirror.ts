@@ -38,7 +38,11 @@ export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHos
   if (message.epoch <= host.readGeneration().epoch) return
   const hadUser = host.hasUser()
   const snapshot = host.readSnapshot()
-  const wasActive = hadUser || snapshot.phase !== 'idle' || host.isSilentSignInRunning()
+  const wasActive =
+    hadUser ||
+    snapshot.phase !== 'idle' ||
+    host.isSilentSignInRunning() ||
+    snapshot.endReason === 'offline' // waiting to sign in again: it will not now
   const generation = host.startNewGeneration(message.epoch)
   await host.manager.discardPendingSignins()
   if (hadUser) await signOut(host.manager)

@@ -74,7 +74,7 @@ export async function launchWebKit(
       name: 'webkit',
       version: `WebKitGTK ${String(probe.capabilities.browserVersion)}`,
       newSession: async () => {
-        const { session } = await WebDriverSession.create(driverUrl, capabilities)
+        const { session } = await createSessionRetryingOnce(driverUrl, capabilities)
         let firstWindow: string | undefined = await session.currentWindow()
         const newTab = async (): Promise<EngineTab> => {
           const handle = firstWindow ?? (await session.newWindow()).handle
@@ -119,5 +119,22 @@ export async function launchWebKit(
   } catch (error: unknown) {
     stop()
     throw error
+  }
+}
+
+/**
+ * WebKitWebDriver now and then drops the connection of a new session while the previous
+ * MiniBrowser is still closing (seen on a loaded 2-core machine): one more try, a second later.
+ */
+async function createSessionRetryingOnce(
+  driverUrl: string,
+  capabilities: Record<string, unknown>,
+): ReturnType<typeof WebDriverSession.create> {
+  try {
+    return await WebDriverSession.create(driverUrl, capabilities)
+  } catch (error: unknown) {
+    if (!(error instanceof TypeError)) throw error // an answer from the driver: no retry
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    return WebDriverSession.create(driverUrl, capabilities)
   }
 }

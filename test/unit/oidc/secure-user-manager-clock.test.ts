@@ -118,15 +118,33 @@ describe('SecureUserManager with a device clock that is off', () => {
     expect(userinfoCalls(calls)).toHaveLength(0)
   })
 
-  it('renews after a correction, as time runs on and after the device clock is set right', async () => {
+  it('renews after a correction, as time runs on, and relearns at the next code exchange once the clock is set right', async () => {
     const { manager, result } = await signInWithClockOff(-2 * HOUR)
     await result
     setClocks(-2 * HOUR, 1800)
     expect((await manager.signinSilent())?.access_token).toBe(`at-${String(issued)}`)
     setClocks(0, 60) // the person fixed the clock mid-session
-    const renewed = await manager.signinSilent()
+    // A refresh grant is no evidence of time: judged by the offset learnt, its token is refused...
+    expect((await authErrorOf(manager.signinSilent())).detail).toMatch(/expired/)
+    // ...until a code exchange (the iframe, or "Stay signed in") relearns the clock.
+    await arriveWithCallback(NONCE)
+    const renewed = await manager.signinCallback()
     expect(renewed?.access_token).toBe(`at-${String(issued)}`)
-    expect((await manager.getUser())?.access_token).toBe(renewed?.access_token)
+    expect((await manager.signinSilent())?.access_token).toBe(`at-${String(issued)}`)
+  })
+
+  it('a device that slept (the wall clock ran on, the monotonic clock did not) renews with a refresh grant as usual', async () => {
+    const { manager, result } = await signInWithClockOff(0)
+    await result
+    providerNowS += 1800 // asleep for half an hour: performance.now() stood still
+    vi.setSystemTime(providerNowS * 1000)
+    expect((await manager.signinSilent())?.access_token).toBe(`at-${String(issued)}`)
+    // And a stale token after the sleep is still refused.
+    providerNowS += 1800
+    vi.setSystemTime(providerNowS * 1000)
+    const stale = { iat: providerNowS - 5400, exp: providerNowS - 1800 }
+    installFakeProvider(NONCE, { token: (n) => tokenResponse(n, stale) })
+    expect((await authErrorOf(manager.signinSilent())).detail).toMatch(/expired/)
   })
 
   it.each([

@@ -2,7 +2,7 @@ import { act, StrictMode, type ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { StaticRouter } from 'react-router-dom'
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/App.tsx'
@@ -59,7 +59,12 @@ describe('a browser that refuses site data', () => {
     refuseStorage('localStorage', 'sessionStorage')
     const loadEngine = openApp()
 
+    // A short sentence at once, then the wording with each browser's steps, from its own chunk.
     const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Signing in is not possible in this browser.')
+    await waitFor(() => {
+      expect(alert).toHaveTextContent('This browser blocks cookies and site data for this site')
+    })
     expect(alert).toHaveTextContent('Signing in needs site data')
     expect(alert).toHaveTextContent('This browser blocks cookies and site data for this site')
     for (const browser of ['Chrome: Settings', 'Edge: Settings', 'Firefox: Settings', 'Safari:'])
@@ -105,6 +110,9 @@ describe('a browser that lacks a feature the sign-in needs', () => {
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Signing in is not possible in this browser')
+    await waitFor(() => {
+      expect(alert).toHaveTextContent(`it lacks ${feature}`)
+    })
     expect(alert).toHaveTextContent(
       `This browser can’t sign you in: it lacks ${feature}. Update it, or use a current version of Chrome, Edge, Firefox or Safari.`,
     )

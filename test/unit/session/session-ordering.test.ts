@@ -111,6 +111,22 @@ describe('a page that decided before a sign-out elsewhere', () => {
     expect(keeper.getSnapshot().phase).toBe('idle')
   })
 
+  it('a restore whose hint was read just before a sign-out, and its epoch just after, does not run', async () => {
+    harness.hint.write(SUB)
+    const read = harness.hint.read.bind(harness.hint)
+    vi.spyOn(harness.hint, 'read').mockImplementationOnce(() => {
+      const hint = read()
+      harness.hint.clear() // another tab signs out right after this read
+      otherTab().advance()
+      return hint
+    })
+    const keeper = createKeeper()
+    expect(keeper.getSnapshot().phase).toBe('restoring')
+    await keeper.restoreOnce()
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot().phase).toBe('idle')
+  })
+
   it('a callback page that missed the message is not stuck: its refusal says why, and it can join later', async () => {
     const requestEpoch = otherTab().read()
     const keeper = createKeeper(true)
@@ -138,6 +154,32 @@ describe('a page that decided before a sign-out elsewhere', () => {
       phase: 'idle',
       endReason: 'signed-out-elsewhere',
     })
+  })
+})
+
+describe('a tab waiting offline to sign in again', () => {
+  async function waitingOffline() {
+    const keeper = await signedIn(20)
+    setOnline(false)
+    await vi.advanceTimersByTimeAsync(21_000)
+    expect(keeper.getSnapshot().endReason).toBe('offline')
+    return keeper
+  }
+
+  it.each([
+    ['hears', true],
+    ['misses', false],
+  ])('%s a sign-out elsewhere: it says so and never signs in again', async (_, isHeard) => {
+    const keeper = await waitingOffline()
+    const epoch = otherTab().advance()
+    harness.hint.clear()
+    if (isHeard) channel.deliver({ type: 'signed-out', epoch })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(keeper.getSnapshot().endReason).toBe('signed-out-elsewhere')
+    setOnline(true)
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot().endReason).toBe('signed-out-elsewhere')
   })
 })
 
