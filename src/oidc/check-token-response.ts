@@ -60,7 +60,7 @@ function checkIdTokenShape(value: unknown): string {
  * Accepts a token endpoint response (code exchange, refresh) only when it is a complete OpenID
  * Connect token response (RFC 6749 §5.1, OIDC Core §3.1.3.3): a non-empty `access_token`,
  * `token_type` Bearer in any letter case (RFC 6749 §5.1 says case-insensitive), a well-formed
- * `id_token` (its claims are checked later by validateIdToken), a sane `expires_in` (see
+ * `id_token` (its claims are checked later by validateIdTokenClaims and validateIdTokenTimes), a sane `expires_in` (see
  * {@link TOKEN_LIFETIME}), and a `scope`, when present, that still holds `openid`.
  * @returns only the token response members (RFC 6749 §5.1, OIDC Core §3.1.3.3), with `expires_in`
  *   as a number of seconds; anything else the provider added is dropped.

@@ -49,7 +49,7 @@ export interface SecurityExpectations {
  * - every token endpoint response (sign-in and renewal) must be a complete OIDC token response
  *   ({@link checkTokenResponse}) before the library reads it;
  * - `storeUser`: no user is stored — so none is ever "loaded" — until its ID token passed
- *   {@link validateIdToken}, every time. Userinfo comes after, off the critical path: only once
+ *   {@link validateIdTokenClaims} and {@link validateIdTokenTimes}, every time. Userinfo comes after, off the critical path: only once
  *   it answered with the same `sub` are its claims shown (session/profile-reload.ts).
  * - every request carries a fresh `nonce`, which the library then enforces.
  * - discovery is fetched once per tab and must name the configured issuer, fetched or kept.

@@ -2,7 +2,7 @@ import { AuthError } from './auth-error.ts'
 import { decodeJwtPayload } from './decode-jwt.ts'
 import { describeAcceptedIssuers } from '../google/metadata.ts'
 
-/** Claims of an ID token that passed {@link validateIdToken}. */
+/** Claims of an ID token that passed {@link validateIdTokenClaims}. */
 export interface ValidatedIdTokenClaims extends Record<string, unknown> {
   iss: string
   sub: string
@@ -24,8 +24,6 @@ export interface IdTokenTimeExpectations {
   /** Allowed clock difference, seconds. */
   clockToleranceSeconds: number
 }
-
-export type IdTokenExpectations = IdTokenClaimExpectations & IdTokenTimeExpectations
 
 /** How far clocks may disagree; Google's own client libraries allow 300 s, as does oidc-client-ts. */
 export const CLOCK_TOLERANCE_SECONDS = 300
@@ -95,14 +93,4 @@ export function validateIdTokenTimes(
       'The ID token claims to be issued in the future (iat), even allowing for this device’s clock.',
     )
   }
-}
-
-/** {@link validateIdTokenClaims}, then {@link validateIdTokenTimes}. */
-export function validateIdToken(
-  idToken: string | undefined,
-  expected: IdTokenExpectations,
-): ValidatedIdTokenClaims {
-  const claims = validateIdTokenClaims(idToken, expected)
-  validateIdTokenTimes(claims, expected)
-  return claims
 }

@@ -94,8 +94,9 @@ export class SessionKeeper {
       readRunningFlight: () => this.#flight.running,
       renew: (user, timeoutSeconds = options.silentTimeoutSeconds) =>
         this.#renew(user, timeoutSeconds),
+      // A new session, at the epoch it was announced in (the tab holds none: see tab-mirror.ts).
       joinOtherTab: (epoch) => {
-        this.#beginSession(epoch)
+        state.beginGeneration(epoch)
         return restoreOrJoin(this.#host, 'other-tab')
       },
       signInSilently: (source, loginHint) =>
@@ -289,15 +290,6 @@ export class SessionKeeper {
   #resumeIfOnline(): void {
     const isWaiting = this.#state.getSnapshot().endReason === 'offline' && !this.#hasUser
     if (isWaiting && this.#host.isOnline()) void resumeAfterExpiry(this.#host, undefined)
-  }
-
-  /**
-   * A tab with no session that starts one (restore, join) starts a generation of its own, at the
-   * epoch of now: sign-outs before it do not concern it, any after it refuse it, and whatever the
-   * signed-out state still had in flight (a revocation's answer) can no longer write over it.
-   */
-  #beginSession(epoch: number): void {
-    if (!this.#hasUser) this.#state.beginGeneration(epoch)
   }
 
   /** A sign-out that this tab did not hear (it was not listening yet, or storage raced the message). */

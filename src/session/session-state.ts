@@ -53,9 +53,10 @@ export class SessionState {
 
   /**
    * A session starts from nothing (a join): a generation of its own, at the epoch it was announced
-   * in, so that whatever the signed-out state still had in flight cannot write over it.
+   * in. Sign-outs before it do not concern it, any after it refuse it, and whatever the signed-out
+   * state still had in flight (a revocation's answer) can no longer write over it.
    */
-  beginGeneration(epoch = this.#epochs.read()): Generation {
+  beginGeneration(epoch: number): Generation {
     this.#replaceGeneration(epoch)
     return this.#generation
   }

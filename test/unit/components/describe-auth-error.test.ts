@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
 import { DeviceClock } from '../../../src/oidc/device-clock.ts'
-import { validateIdToken } from '../../../src/oidc/validate-id-token.ts'
+import { validateIdTokenClaims, validateIdTokenTimes } from '../../../src/oidc/validate-id-token.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import { makeIdToken } from '../fake-provider.ts'
 
@@ -96,14 +96,15 @@ describe('describeAuthError', () => {
   })
 
   it('explains an ID token from the future, once the clock is corrected, without blaming the device', () => {
-    const error = authErrorThrownBy(() =>
-      validateIdToken(makeIdToken({ iss: 'i', aud: 'c', sub: 's', iat: 4000, exp: 7000 }), {
-        issuer: 'i',
-        clientId: 'c',
-        now: 3000,
-        clockToleranceSeconds: 300,
-      }),
-    )
+    const error = authErrorThrownBy(() => {
+      validateIdTokenTimes(
+        validateIdTokenClaims(makeIdToken({ iss: 'i', aud: 'c', sub: 's', iat: 4000, exp: 7000 }), {
+          issuer: 'i',
+          clientId: 'c',
+        }),
+        { now: 3000, clockToleranceSeconds: 300 },
+      )
+    })
     expect(describeAuthError(wrapped(error))).toEqual({
       title: 'Sign-in response rejected',
       message: 'The sign-in response could not be trusted.',

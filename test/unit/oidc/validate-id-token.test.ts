@@ -3,8 +3,8 @@ import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import {
   CLOCK_TOLERANCE_SECONDS,
-  validateIdToken,
   validateIdTokenClaims,
+  validateIdTokenTimes,
 } from '../../../src/oidc/validate-id-token.ts'
 import { makeIdToken } from '../fake-provider.ts'
 
@@ -22,6 +22,16 @@ const good = {
   sub: '42',
   iat: NOW,
   exp: NOW + 3600,
+}
+
+/** Both checks, as SecureUserManager runs them, with the provider's time known. */
+function validateIdToken(
+  idToken: string | undefined,
+  expectations: typeof expected & { nonce?: string },
+) {
+  const claims = validateIdTokenClaims(idToken, expectations)
+  validateIdTokenTimes(claims, expectations)
+  return claims
 }
 
 function check(claims: Record<string, unknown>, nonce?: string) {
