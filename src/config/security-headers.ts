@@ -1,9 +1,10 @@
+import { describeApiBase } from '../google/api-base.ts'
 import { GOOGLE_ISSUER } from '../google/metadata.ts'
 import { BOOT_SCRIPT_HASH, BOOT_STYLE_HASH, SILENT_RENEW_SCRIPT_HASH } from './boot.ts'
 
 /** Origins the app talks to, derived from the configured issuer (build time). */
 export interface ProviderOrigins {
-  /** fetch(): discovery, token, userinfo, revocation. */
+  /** fetch(): discovery, token, userinfo, revocation, and the one API origin (api-base.ts). */
   connect: string[]
   /** The hidden renewal iframe's first hop. */
   frame: string[]
@@ -18,12 +19,17 @@ export interface ProviderOrigins {
 export function describeProviderOrigins(issuer: string): ProviderOrigins {
   if (issuer === GOOGLE_ISSUER) {
     return {
-      connect: ['https://oauth2.googleapis.com', 'https://openidconnect.googleapis.com'],
+      connect: [
+        'https://oauth2.googleapis.com',
+        'https://openidconnect.googleapis.com',
+        describeApiBase(issuer),
+      ],
       frame: ['https://accounts.google.com'],
       img: ['https://*.googleusercontent.com'],
     }
   }
   const origin = new URL(issuer).origin
+  // The API is served from the issuer's origin here (describeApiBase): nothing more to allow.
   const isLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(issuer).hostname)
   return { connect: [origin], frame: [origin], img: isLoopback ? [origin] : [origin, 'https:'] }
 }

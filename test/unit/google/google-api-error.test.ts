@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { describeGoogleApiError } from '../../../src/google/google-api-error.ts'
+
+/** Google's answers, as in docs/google-wire-format.md. */
+const UNAUTHENTICATED = {
+  error: {
+    code: 401,
+    message: 'Request had invalid authentication credentials.',
+    errors: [{ message: 'Invalid Credentials', domain: 'global', reason: 'authError' }],
+    status: 'UNAUTHENTICATED',
+  },
+}
+const INSUFFICIENT = {
+  error: {
+    code: 403,
+    message: 'Request had insufficient authentication scopes.',
+    errors: [
+      { message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' },
+    ],
+    status: 'PERMISSION_DENIED',
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+        domain: 'googleapis.com',
+      },
+    ],
+  },
+}
+
+describe('describeGoogleApiError', () => {
+  it.each([
+    ['403 insufficientPermissions', 403, INSUFFICIENT, 'scope_missing'],
+    [
+      '403 with only the ErrorInfo reason',
+      403,
+      { error: { code: 403, details: [{ reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' }] } },
+      'scope_missing',
+    ],
+    [
+      '403 for another reason (quota, API disabled)',
+      403,
+      { error: { code: 403, errors: [{ reason: 'accessNotConfigured' }] } },
+      'api_error',
+    ],
+    ['401 UNAUTHENTICATED', 401, UNAUTHENTICATED, 'unauthorized'],
+    ['500 with an HTML body', 500, undefined, 'api_error'],
+    ['404 of another shape', 404, { error: 'not_found' }, 'api_error'],
+  ])('types %s', (_, status, body, code) => {
+    expect(describeGoogleApiError(status, body).code).toBe(code)
+  })
+
+  it('puts Google’s status, reasons and message in the detail, as text', () => {
+    const error = describeGoogleApiError(403, INSUFFICIENT)
+    expect(error.detail).toBe(
+      'HTTP 403 · PERMISSION_DENIED · insufficientPermissions, ACCESS_TOKEN_SCOPE_INSUFFICIENT · Request had insufficient authentication scopes.',
+    )
+    expect(error.httpStatus).toBe(403)
+    expect(error.name).toBe('GoogleApiError')
+  })
+})
