@@ -30,6 +30,11 @@ export function buildUserManagerSettings(
     silent_redirect_uri: redirectUris.silentRenew,
     response_type: 'code',
     scope: config.scope,
+    // Every request — sign-in, renewal, restore, incremental, another account — asks the provider to
+    // include what the person granted this client before (Google's incremental authorization), so
+    // no new token drops a scope. A provider that does not know the parameter ignores it (RFC 6749
+    // §3.1). oidc-client-ts uses these unless a call passes its own: none of this app's calls do.
+    extraQueryParams: { include_granted_scopes: 'true' },
     // Embedded for Google, so nothing is fetched before the redirect; discovered otherwise, once
     // per tab: the callback page reuses what the sign-in's start fetched (metadata-cache.ts).
     metadata: metadataCache ? metadataCache.read() : googleMetadata,

@@ -61,7 +61,10 @@ export class SecureUserManager extends UserManager {
   readonly #callbackFailedListeners = new Set<() => void>()
   readonly #clock = new DeviceClock()
   /** ID tokens just sent by the token endpoint: the device time they arrived at, and for what. */
-  readonly #receivedIdTokens = new Map<string, { receivedAtMs: number; grant: TokenGrant }>()
+  readonly #receivedIdTokens = new Map<
+    string,
+    { receivedAtMs: number; grant: TokenGrant; hasScope: boolean }
+  >()
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
@@ -70,7 +73,11 @@ export class SecureUserManager extends UserManager {
       const checked = checkTokenResponse(response)
       // A few at most: a response the library rejects before storing leaves its entry behind.
       if (this.#receivedIdTokens.size >= 4) this.#receivedIdTokens.clear()
-      this.#receivedIdTokens.set(checked.id_token, { receivedAtMs: Date.now(), grant })
+      this.#receivedIdTokens.set(checked.id_token, {
+        receivedAtMs: Date.now(),
+        grant,
+        hasScope: checked.scope !== undefined,
+      })
       return checked
     })
   }
@@ -239,11 +246,30 @@ export class SecureUserManager extends UserManager {
     })
     // The same person renewed: keep the profile that userinfo confirmed. A new session shows
     // its validated ID token's claims; the session keeper fetches userinfo after it is stored.
+    if (received?.grant === 'authorization_code' && !received.hasScope) {
+      user.scope = keepSignInScopes(user.scope, this.settings.scope)
+    }
     const previous = await this.getUser()
     if (previous?.profile.sub === claims.sub) {
       user.profile = { ...user.profile, ...pickDisplayClaims(previous.profile) }
     }
   }
+}
+
+/**
+ * A code exchange answered without `scope` means "as requested" (RFC 6749 §5.1), and
+ * oidc-client-ts fills in the request's scope. Granted scopes are read from the answer, never
+ * assumed from the request: the sign-in scopes may be taken as granted (that is what the RFC says,
+ * and the session needs them), but a feature's scope asked for incrementally is not, so no API call
+ * is made on a grant the provider never stated. A refresh grant without `scope` keeps the earlier
+ * grant (RFC 6749 §6), which the library already does.
+ */
+function keepSignInScopes(scope: string | undefined, signInScope: string): string {
+  const signIn = new Set(signInScope.split(' '))
+  return (scope ?? '')
+    .split(' ')
+    .filter((name) => signIn.has(name))
+    .join(' ')
 }
 
 function readRequestType(stored: string | null): unknown {

@@ -119,6 +119,7 @@ export async function arriveWithCallback(
     iss: ISSUER,
   }),
   returnTo = '/account',
+  scope?: string,
 ): Promise<string> {
   const client = new OidcClient(
     buildUserManagerSettings(
@@ -132,6 +133,7 @@ export async function arriveWithCallback(
     request_type: 'si:r',
     nonce,
     state: { returnTo },
+    ...(scope === undefined ? {} : { scope }),
   })
   const search = new URLSearchParams(params(request.state.id))
   window.history.replaceState(null, '', `/?${search.toString()}`)
