@@ -6,13 +6,19 @@
 export interface SessionMessage {
   type: 'signed-in' | 'signed-out'
   epoch: number
+  /**
+   * Who signed in (`signed-in` only): a tab holding another account drops it at once and joins
+   * this one (account-switch.ts). The `sub`, as in the session hint; never a token.
+   */
+  sub?: string
 }
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false
-  const { type, epoch } = data as { type?: unknown; epoch?: unknown }
+  const { type, epoch, sub } = data as { type?: unknown; epoch?: unknown; sub?: unknown }
   return (
     (type === 'signed-in' || type === 'signed-out') &&
+    (sub === undefined || (typeof sub === 'string' && /^[\x21-\x7e]{1,255}$/.test(sub))) &&
     typeof epoch === 'number' &&
     Number.isSafeInteger(epoch) &&
     epoch >= 0

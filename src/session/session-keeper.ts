@@ -1,4 +1,8 @@
 import type { User } from 'oidc-client-ts'
+import type { AccessTokens } from '../oidc/authorized-fetch.ts'
+import { lendAccessTokens } from './api-tokens.ts'
+import { askForScope, type ScopeRequest } from './ask-for-scope.ts'
+import { chooseAnotherAccount } from './choose-account.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
 import { readIsStayingSignedIn } from '../oidc/return-to.ts'
@@ -204,6 +208,21 @@ export class SessionKeeper {
     return stayLoggedIn(this.#host, returnTo)
   }
 
+  /** Incremental authorization for a feature; see {@link askForScope}. */
+  askForScope(request: ScopeRequest): Promise<void> {
+    return askForScope(this.#host, request)
+  }
+
+  /** "Use another account"; see {@link chooseAnotherAccount}. */
+  chooseAnotherAccount(returnTo: string): Promise<void> {
+    return chooseAnotherAccount(this.#host, returnTo)
+  }
+
+  /** This session's access tokens for one API call; see {@link lendAccessTokens}. */
+  lendAccessTokens(): AccessTokens {
+    return lendAccessTokens(this.#host)
+  }
+
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
   async signOut(): Promise<void> {
     // The hint goes first: a tab that reads the new epoch finds no session to restore.
@@ -233,7 +252,11 @@ export class SessionKeeper {
     this.#options.hint.write(user.profile.sub)
     const generation = this.#state.generation
     if (wasSignedOut && source !== 'other-tab') {
-      this.#options.channel.post({ type: 'signed-in', epoch: generation.epoch })
+      this.#options.channel.post({
+        type: 'signed-in',
+        epoch: generation.epoch,
+        sub: user.profile.sub,
+      })
     }
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
     if (wasSignedOut) void reloadProfile(this.#host)

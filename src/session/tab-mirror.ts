@@ -1,3 +1,4 @@
+import { isAnotherAccount, switchAccount, type AccountSwitchHost } from './account-switch.ts'
 import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionMessage } from './session-channel.ts'
@@ -5,7 +6,7 @@ import { CLEARED, type SessionSnapshot } from './session-snapshot.ts'
 import { signOut, type SignOutManager } from './sign-out.ts'
 
 /** What following another tab needs from the session's owner. */
-export interface TabMirrorHost {
+export interface TabMirrorHost extends AccountSwitchHost {
   manager: SignOutManager & Pick<KeptManager, 'discardPendingSignins'>
   readGeneration(): Generation
   /** The sign-out epoch every tab shares, now. */
@@ -30,6 +31,10 @@ export interface TabMirrorHost {
 export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHost): Promise<void> {
   if (message.type === 'signed-in') {
     if (message.epoch < host.readEpoch()) return
+    if (message.sub !== undefined && host.hasUser() && (await isAnotherAccount(message, host))) {
+      await switchAccount(message, host)
+      return
+    }
     if (!host.hasUser() && host.readSnapshot().phase === 'idle' && !host.isSilentSignInRunning()) {
       await host.joinOtherTab(message.epoch)
     }

@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CALENDAR_EVENTS_SCOPE } from '../../../src/google/scopes.ts'
+import { readReopenedFeature } from '../../../src/session/ask-for-scope.ts'
+import type { SessionHint } from '../../../src/session/session-hint.ts'
+import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
+import { setUpKeeperHarness } from './keeper-harness.ts'
+
+const harness = setUpKeeperHarness()
+const { signedIn } = harness
+let manager: FakeKeptManager
+let hint: SessionHint
+let channel: FakeChannel
+const GRACE = '104927731800266411739'
+
+beforeEach(() => {
+  ;({ manager, hint, channel } = harness)
+})
+
+describe('asking for a scope (incremental authorization)', () => {
+  it('redirects at the top level for the new scope as this account, carrying where to return and what to open', async () => {
+    const keeper = await signedIn(3600)
+    await keeper.askForScope({
+      scope: `openid email profile ${CALENDAR_EVENTS_SCOPE}`,
+      returnTo: '/?x=1',
+      feature: 'calendar',
+    })
+    expect(manager.signinRedirect).toHaveBeenCalledWith({
+      scope: `openid email profile ${CALENDAR_EVENTS_SCOPE}`,
+      login_hint: SUB,
+      state: { returnTo: '/?x=1', epoch: 0, feature: 'calendar', account: SUB },
+    })
+  })
+
+  it('opens the feature on return only for the account it was asked for', () => {
+    const state = { returnTo: '/', epoch: 0, feature: 'calendar', account: SUB }
+    expect(readReopenedFeature(state, SUB)).toBe('calendar')
+    expect(readReopenedFeature(state, GRACE)).toBeUndefined()
+    expect(readReopenedFeature({ ...state, feature: 'drive' }, SUB)).toBeUndefined()
+    expect(readReopenedFeature(undefined, SUB)).toBeUndefined()
+  })
+
+  it('"Use another account" shows the provider’s chooser, with no login_hint', async () => {
+    const keeper = await signedIn(3600)
+    await keeper.chooseAnotherAccount('/account')
+    expect(manager.signinRedirect).toHaveBeenCalledWith({
+      prompt: 'select_account',
+      state: { returnTo: '/account', epoch: 0 },
+    })
+  })
+})
+
+describe('switching accounts across tabs', () => {
+  it('announces who signed in, so other tabs can tell an account switch', async () => {
+    await signedIn(3600)
+    expect(channel.posted).toEqual([{ type: 'signed-in', epoch: 0, sub: SUB }])
+  })
+
+  it('a tab holding Ada that hears Grace signed in drops Ada’s tokens at once, then joins as Grace', async () => {
+    const keeper = await signedIn(3600)
+    const loaded: string[] = []
+    manager.events.addUserLoaded((user) => loaded.push(user.profile.sub))
+    manager.autoSilent = () => issueUser(3600, GRACE)
+    hint.write(GRACE) // the other tab writes the hint before it announces
+    channel.deliver({ type: 'signed-in', epoch: 0, sub: GRACE })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.removeUser).toHaveBeenCalledOnce() // Ada forgotten before Grace arrives
+    expect(manager.revokeToken).not.toHaveBeenCalled() // not signed out: Ada’s grant stays
+    expect(manager.signinSilent).toHaveBeenCalledWith(
+      expect.objectContaining({ login_hint: GRACE }),
+    )
+    expect(manager.user?.profile.sub).toBe(GRACE)
+    expect([...new Set(loaded)]).toEqual([GRACE]) // nothing of Ada's is loaded again
+    expect(keeper.getSnapshot().lastTokens?.source).toBe('other-tab')
+    expect(channel.posted.filter((m) => m.sub === GRACE)).toEqual([]) // a join does not re-announce
+  })
+
+  it('the same account signed in elsewhere changes nothing here', async () => {
+    await signedIn(3600)
+    channel.deliver({ type: 'signed-in', epoch: 0, sub: SUB })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.removeUser).not.toHaveBeenCalled()
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+  })
+
+  it('an API call begun for Ada cannot renew or read tokens once Grace replaced her', async () => {
+    const keeper = await signedIn(3600)
+    const tokens = keeper.lendAccessTokens()
+    await expect(tokens.read()).resolves.toBe(manager.user?.access_token)
+    manager.autoSilent = () => issueUser(3600, GRACE)
+    hint.write(GRACE)
+    channel.deliver({ type: 'signed-in', epoch: 0, sub: GRACE })
+    await vi.advanceTimersByTimeAsync(0)
+    await expect(tokens.read()).rejects.toMatchObject({ code: 'superseded' })
+    await expect(tokens.renew()).rejects.toMatchObject({ code: 'superseded' })
+  })
+
+  it('an API call’s 401 renews this session once, silently, as this account', async () => {
+    const keeper = await signedIn(3600)
+    const before = manager.user?.access_token
+    const tokens = keeper.lendAccessTokens()
+    const renewed = await tokens.renew()
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(manager.signinSilent).toHaveBeenCalledWith(expect.objectContaining({ login_hint: SUB }))
+    expect(renewed).toBe(manager.user?.access_token)
+    expect(renewed).not.toBe(before)
+  })
+})
