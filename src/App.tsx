@@ -84,6 +84,7 @@ function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
                   onSignOut={() => void s.signOut()}
                   onRenewNow={() => void s.renewNow()}
                   onReloadProfile={() => s.reloadProfile()}
+                  features={s.features}
                 />
               }
             />

@@ -1,6 +1,9 @@
 import type { AuthErrorDescription } from './describe-auth-error.ts'
 import type { SessionSnapshot } from '../session/session-snapshot.ts'
-import type { SessionDetails } from '../react/use-session.ts'
+import type { SessionDetails, SessionFeatures } from '../react/use-session.ts'
+import { hasGrantedScope, listAskedScopes } from '../google/granted-scopes.ts'
+import { CALENDAR_EVENTS_SCOPE } from '../google/scopes.ts'
+import { NextEventsCard } from './NextEventsCard.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
 import { useNow } from './use-now.ts'
@@ -13,6 +16,8 @@ interface SignedInViewProps {
   onSignOut: () => void
   onRenewNow: () => void
   onReloadProfile: () => Promise<void>
+  /** The calendar and "Use another account"; absent until the sign-in engine is in. */
+  features?: SessionFeatures | undefined
 }
 
 /** Who is signed in and how the session is kept, with the session's controls. */
@@ -24,6 +29,7 @@ export function SignedInView({
   onSignOut,
   onRenewNow,
   onReloadProfile,
+  features,
 }: SignedInViewProps) {
   const now = useNow(1000)
   return (
@@ -44,9 +50,34 @@ export function SignedInView({
         renewalProblem={renewalProblem}
         onRenewNow={onRenewNow}
       />
-      <button type="button" className="button" onClick={onSignOut}>
-        Sign out
-      </button>
+      {features && (
+        // Keyed by the account: another account never sees this one's events, even for a render.
+        <NextEventsCard
+          key={session.profile.sub}
+          isGranted={hasGrantedScope(
+            session.scopes,
+            CALENDAR_EVENTS_SCOPE,
+            listAskedScopes(features.signInScope),
+          )}
+          isReopened={features.reopened === 'calendar'}
+          load={features.loadNextEvents}
+          onAskForAccess={() => void features.askForScope(CALENDAR_EVENTS_SCOPE, 'calendar')}
+        />
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={onSignOut}>
+          Sign out
+        </button>
+        {features && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void features.useAnotherAccount()}
+          >
+            Use another account
+          </button>
+        )}
+      </div>
     </>
   )
 }

@@ -1,19 +1,11 @@
 import { GoogleApiError } from './google-api-error.ts'
+import type { CalendarEvent, EventStart } from './event-start.ts'
 
 /** Google's API host; the local provider serves the same paths from its own origin. */
 export const GOOGLE_API_BASE = 'https://www.googleapis.com'
 
 /** How many of the next events the feature shows. */
 export const NEXT_EVENTS_COUNT = 5
-
-/** When an event starts: a day (all-day events have `date`) or a moment (`dateTime`). */
-export type EventStart = { kind: 'date'; date: string } | { kind: 'time'; at: Date }
-
-export interface CalendarEvent {
-  id: string
-  title: string
-  start: EventStart
-}
 
 /**
  * The Events: list request for the next events of the primary calendar
@@ -65,27 +57,5 @@ export function readCalendarEvents(body: unknown): CalendarEvent[] {
       title: typeof summary === 'string' && summary.trim() !== '' ? summary : '(No title)',
       start: readStart(start, index),
     }
-  })
-}
-
-/** An event's start as a person reads it: an all-day event's date only, a timed one's date and time. */
-export function describeEventStart(start: EventStart, locale?: string): string {
-  if (start.kind === 'date') {
-    // A calendar date, not a moment: formatted in UTC so no time zone moves it to another day.
-    return new Date(`${start.date}T00:00:00Z`).toLocaleDateString(locale, {
-      timeZone: 'UTC',
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    })
-  }
-  return start.at.toLocaleString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
   })
 }

@@ -43,8 +43,3 @@ export function hasGrantedScope(
 ): boolean {
   return readGrantedScopes(granted, asked).known.includes(nameScope(scope))
 }
-
-/** The scope of an incremental request: the sign-in scopes plus `scope`, each once. */
-export function addScope(signInScope: string, scope: string): string {
-  return [...new Set([...signInScope.split(' ').filter(Boolean), scope])].join(' ')
-}

@@ -4,12 +4,30 @@ import { readErrorCode } from '../oidc/auth-error.ts'
 import { readPersonProfile, type PersonProfile } from '../oidc/profile.ts'
 import { useAuthServices } from './auth-services-context.ts'
 import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
+import { describeApiBase } from '../google/api-base.ts'
+import { addScope } from '../google/add-scope.ts'
+import type { CalendarEvent } from '../google/event-start.ts'
+import { REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
+import { readReopenedFeature, type FeatureName } from '../session/ask-for-scope.ts'
+import { loadNextEvents } from '../session/next-events.ts'
 
 export interface SessionDetails {
   profile: PersonProfile
   scopes: string[]
   /** Seconds since the epoch. */
   expiresAt: number | undefined
+}
+
+/** What the signed-in page offers beyond the session itself: the calendar, another account. */
+export interface SessionFeatures {
+  /** The configured sign-in scopes: what granted-scopes.ts weighs a grant against. */
+  signInScope: string
+  /** The feature the person just came back from the provider for, if any. */
+  reopened: FeatureName | undefined
+  loadNextEvents: (signal: AbortSignal) => Promise<CalendarEvent[]>
+  /** Incremental authorization of `scope` for `feature` (the views hold the scope names). */
+  askForScope: (scope: string, feature: FeatureName) => Promise<void>
+  useAnotherAccount: () => Promise<void>
 }
 
 const currentReturnTo = () =>
@@ -32,6 +50,30 @@ export function useSession() {
   )
   const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
 
+  const user = auth.user
+  const signInScope = auth.settings.scope ?? ''
+  const features: SessionFeatures | undefined =
+    user && auth.isAuthenticated
+      ? {
+          signInScope,
+          reopened: readReopenedFeature(user.state, user.profile.sub),
+          loadNextEvents: (signal) =>
+            loadNextEvents({
+              apiBase: describeApiBase(auth.settings.authority),
+              tokens: keeper.lendAccessTokens(),
+              timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
+              signal,
+            }),
+          askForScope: (scope, feature) =>
+            keeper.askForScope({
+              scope: addScope(signInScope, scope),
+              returnTo: currentReturnTo(),
+              feature,
+            }),
+          useAnotherAccount: () => keeper.chooseAnotherAccount(currentReturnTo()),
+        }
+      : undefined
+
   const session: SessionDetails | undefined =
     auth.user && auth.isAuthenticated
       ? {
@@ -43,6 +85,8 @@ export function useSession() {
 
   return {
     session,
+    /** Absent from the stand-in (SessionSource.tsx) until the engine is in: nothing to offer yet. */
+    features,
     keeping,
     // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says why.
     error: [auth.error, keeping.startError].find(

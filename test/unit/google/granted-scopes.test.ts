@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { addScope } from '../../../src/google/add-scope.ts'
 import {
-  addScope,
   hasGrantedScope,
   listAskedScopes,
   readGrantedScopes,
