@@ -58,7 +58,7 @@ export class SecureUserManager extends UserManager {
   readonly #expected: SecurityExpectations
   #metadata: Promise<Partial<OidcMetadata>> | undefined
   #storeGate: ((user: User) => void) | undefined
-  readonly #callbackFailedListeners = new Set<() => void>()
+  readonly #callbackFailedListeners = new Set<(error: unknown) => void>()
   readonly #clock = new DeviceClock()
   /** ID tokens just sent by the token endpoint: the device time they arrived at, and for what. */
   readonly #receivedIdTokens = new Map<
@@ -123,7 +123,7 @@ export class SecureUserManager extends UserManager {
       // Whatever round trip this tab had pending is over: leave no PKCE verifier behind.
       await this.discardPendingSignins()
       this.#callbackFailedListeners.forEach((listener) => {
-        listener()
+        listener(error)
       })
       throw error
     } finally {
@@ -133,8 +133,8 @@ export class SecureUserManager extends UserManager {
     }
   }
 
-  /** Called whenever processing a callback fails; returns the unsubscribe. */
-  addCallbackFailed(listener: () => void): () => void {
+  /** Called with the failure whenever processing a callback fails; returns the unsubscribe. */
+  addCallbackFailed(listener: (error: unknown) => void): () => void {
     this.#callbackFailedListeners.add(listener)
     return () => this.#callbackFailedListeners.delete(listener)
   }

@@ -22,7 +22,7 @@ export interface SessionDetails {
 export interface SessionFeatures {
   /** The configured sign-in scopes: what granted-scopes.ts weighs a grant against. */
   signInScope: string
-  /** The feature the person just came back from the provider for, if any. */
+  /** The feature the person just came back from the provider for (granted or declined), if any. */
   reopened: FeatureName | undefined
   loadNextEvents: (signal: AbortSignal) => Promise<CalendarEvent[]>
   /** Incremental authorization of `scope` for `feature` (the views hold the scope names). */
@@ -56,7 +56,8 @@ export function useSession() {
     user && auth.isAuthenticated
       ? {
           signInScope,
-          reopened: readReopenedFeature(user.state, user.profile.sub),
+          reopened:
+            readReopenedFeature(user.state, user.profile.sub) ?? keeper.readDeclinedFeature(),
           loadNextEvents: (signal) =>
             loadNextEvents({
               apiBase: describeApiBase(auth.settings.authority),

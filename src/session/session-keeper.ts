@@ -3,6 +3,8 @@ import type { AccessTokens } from '../oidc/authorized-fetch.ts'
 import { lendAccessTokens } from './api-tokens.ts'
 import { askForScope, type ScopeRequest } from './ask-for-scope.ts'
 import { chooseAnotherAccount } from './choose-account.ts'
+import { readDeclinedFeature } from './declined-feature.ts'
+import type { FeatureName } from './ask-for-scope.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
 import { readIsStayingSignedIn } from '../oidc/return-to.ts'
@@ -66,6 +68,8 @@ export class SessionKeeper {
   #hasRestoreStarted = false
   /** Tokens the store gate admitted: a `userLoaded` for one of them is new tokens, else a profile reload. */
   readonly #admitted = new WeakSet<User>()
+  /** A feature whose access the person declined at the provider, for the session restored after. */
+  #declined: { feature: FeatureName; generation: Generation } | undefined
   /** The narrow view of this keeper that the jobs it delegates work through. */
   readonly #host: Host
 
@@ -136,8 +140,13 @@ export class SessionKeeper {
       checkStore(this.#host, user)
       this.#admitted.add(user)
     })
-    const stopCallback = manager.addCallbackFailed(() => {
+    const stopCallback = manager.addCallbackFailed((error) => {
       if (this.#state.getSnapshot().phase !== 'callback') return
+      const declined = readDeclinedFeature(error, this.#options.hint.read())
+      if (declined && this.#state.isLive(this.#state.generation)) {
+        void this.#restoreAfterDecline(declined)
+        return
+      }
       // Overtaken by a sign-out it did not hear, its generation can no longer write: end it.
       if (this.#state.isLive(this.#state.generation)) {
         this.#state.update(this.#state.generation, { phase: 'idle' })
@@ -182,6 +191,26 @@ export class SessionKeeper {
     }
     await restoreOrJoin(this.#host, 'restore')
     this.#state.update(generation, { phase: 'idle' })
+  }
+
+  /**
+   * The person said no to a feature's access at the provider: the callback failed, but the session
+   * it was asked from still holds there. Restored silently as that account (the hint), as a reload
+   * would; the feature then says it needs the access ({@link readDeclinedFeature}).
+   */
+  async #restoreAfterDecline(feature: FeatureName): Promise<void> {
+    const generation = this.#state.generation
+    this.#hasRestoreStarted = true
+    this.#state.update(generation, { phase: 'restoring' })
+    await restoreOrJoin(this.#host, 'restore')
+    if (this.#state.isLive(generation)) this.#declined = { feature, generation }
+    this.#state.update(generation, { phase: 'idle' })
+  }
+
+  /** The feature whose access was declined in this session, if any (see #restoreAfterDecline). */
+  readDeclinedFeature(): FeatureName | undefined {
+    const declined = this.#declined
+    return declined && this.#state.isLive(declined.generation) ? declined.feature : undefined
   }
 
   /** The callback was processed and the return path restored: the app may show its pages. */

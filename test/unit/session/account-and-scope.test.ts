@@ -1,3 +1,4 @@
+import { ErrorResponse } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CALENDAR_EVENTS_SCOPE } from '../../../src/google/scopes.ts'
 import { readReopenedFeature } from '../../../src/session/ask-for-scope.ts'
@@ -6,7 +7,7 @@ import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manage
 import { setUpKeeperHarness } from './keeper-harness.ts'
 
 const harness = setUpKeeperHarness()
-const { signedIn } = harness
+const { createKeeper, signedIn } = harness
 let manager: FakeKeptManager
 let hint: SessionHint
 let channel: FakeChannel
@@ -103,5 +104,50 @@ describe('switching accounts across tabs', () => {
     expect(manager.signinSilent).toHaveBeenCalledWith(expect.objectContaining({ login_hint: SUB }))
     expect(renewed).toBe(manager.user?.access_token)
     expect(renewed).not.toBe(before)
+  })
+})
+
+describe('saying no at the provider to a feature’s access', () => {
+  const declined = (account: string, error = 'access_denied') =>
+    new ErrorResponse({
+      error,
+      userState: { returnTo: '/', epoch: 0, feature: 'calendar', account },
+    })
+  const failCallback = (error: unknown) => {
+    manager.callbackFailed.forEach((listener) => {
+      listener(error)
+    })
+  }
+
+  it('restores the session silently as the same account, and the feature says it needs the access', async () => {
+    hint.write(SUB)
+    manager.autoSilent = () => issueUser(3600, SUB)
+    const keeper = createKeeper(true)
+    failCallback(declined(SUB))
+    expect(keeper.getSnapshot().phase).toBe('restoring') // "Signing you in…", not signed out
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.signinSilent).toHaveBeenCalledWith(expect.objectContaining({ login_hint: SUB }))
+    expect(manager.user?.profile.sub).toBe(SUB)
+    expect(keeper.getSnapshot().phase).toBe('idle')
+    expect(keeper.readDeclinedFeature()).toBe('calendar')
+    await keeper.signOut()
+    expect(keeper.readDeclinedFeature()).toBeUndefined() // gone with the session
+  })
+
+  it.each([
+    ['another account than the hint', declined(GRACE)],
+    ['another failure than access_denied', declined(SUB, 'server_error')],
+    [
+      'an ordinary sign-in',
+      new ErrorResponse({ error: 'access_denied', userState: { returnTo: '/' } }),
+    ],
+  ])('after %s, stays an ordinary failed sign-in', async (_, error) => {
+    hint.write(SUB)
+    const keeper = createKeeper(true)
+    failCallback(error)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot().phase).toBe('idle')
+    expect(keeper.readDeclinedFeature()).toBeUndefined()
   })
 })

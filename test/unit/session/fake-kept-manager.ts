@@ -49,7 +49,7 @@ export class FakeKeptManager {
   user: User | null = null
   readonly loaded = new Set<(user: User) => void>()
   readonly unloaded = new Set<() => void>()
-  readonly callbackFailed = new Set<() => void>()
+  readonly callbackFailed = new Set<(error?: unknown) => void>()
   gate: ((user: User) => void) | undefined
   /** Answers every silent sign-in at once, when set. */
   autoSilent: (() => Outcome) | undefined = () => issueUser(20)
@@ -138,7 +138,7 @@ export class FakeKeptManager {
     this.gate = gate
   }
 
-  readonly addCallbackFailed = (listener: () => void) => {
+  readonly addCallbackFailed = (listener: (error?: unknown) => void) => {
     this.callbackFailed.add(listener)
     return () => this.callbackFailed.delete(listener)
   }
