@@ -1,40 +1,29 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SigningKey } from '../provider/signing-key.ts'
+import { findLiveToken, revokeGrant, type TokenState } from './access-tokens.ts'
 import type { AuthorizationState } from './authorization-endpoint.ts'
-import { GOOGLE_ACCOUNT, PICTURE_PNG } from './google-account.ts'
+import { GOOGLE_ACCOUNTS, PICTURE_PNG } from './google-account.ts'
+import { formatTokenScope } from './grants.ts'
+import { readForm, sendJson as sendJsonFrom } from './http-answers.ts'
 import type { GoogleScenario } from './scenario.ts'
-import { EXPIRES_IN, GOOGLE_ERRORS, GRANTED_SCOPE, type GoogleError } from './wire-format.ts'
+import { EXPIRES_IN, GOOGLE_ERRORS, type GoogleError } from './wire-format.ts'
 
-export interface ApiState extends AuthorizationState {
+export interface ApiState extends AuthorizationState, TokenState {
   clientSecret: string
   appOrigin: string
-  /** Live access tokens and their expiry (ms). */
-  accessTokens: Map<string, number>
   key: SigningKey
 }
 
-/** Google answers cross-origin calls from registered origins, without credentials. */
-function corsHeaders(req: IncomingMessage, state: ApiState): Record<string, string> {
-  const origin = req.headers.origin
-  return origin === state.appOrigin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {}
-}
-
-function sendJson(
+const sendJson = (
   req: IncomingMessage,
   res: ServerResponse,
   state: ApiState,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
-    ...corsHeaders(req, state),
-    ...headers,
-  })
-  res.end(JSON.stringify(body, null, 2))
+) => {
+  sendJsonFrom(req, res, state.appOrigin, status, body, headers)
 }
 
 const sendError = (
@@ -44,23 +33,6 @@ const sendError = (
   [status, body]: GoogleError,
 ) => {
   sendJson(req, res, state, status, body)
-}
-
-/** CORS preflight of userinfo (its Authorization header makes one necessary). */
-export function preflight(req: IncomingMessage, res: ServerResponse, state: ApiState): void {
-  res.writeHead(200, {
-    ...corsHeaders(req, state),
-    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'authorization, content-type',
-    'Access-Control-Max-Age': '3600',
-  })
-  res.end()
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
 }
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url')
@@ -111,23 +83,32 @@ export async function exchangeToken(
     sendError(req, res, state, GOOGLE_ERRORS.invalidGrant)
     return
   }
+  const account = GOOGLE_ACCOUNTS.find(({ sub }) => sub === issued.sub)
+  if (!account) {
+    sendError(req, res, state, GOOGLE_ERRORS.invalidGrant)
+    return
+  }
   const accessToken = `ya29.a0${randomBytes(60).toString('base64url')}`
-  state.accessTokens.set(accessToken, Date.now() + EXPIRES_IN * 1000)
+  state.accessTokens.set(accessToken, {
+    expiresAt: Date.now() + EXPIRES_IN * 1000,
+    sub: account.sub,
+    scopes: new Set(issued.scopes),
+  })
   const now = Math.floor(Date.now() / 1000)
   const claims: Record<string, unknown> = {
     iss: scenario.idTokenIssuer,
     azp: state.clientId,
     aud: state.clientId,
-    sub: GOOGLE_ACCOUNT.sub,
+    sub: account.sub,
     ...(scenario.hostedDomain ? { hd: scenario.hostedDomain } : {}),
-    email: GOOGLE_ACCOUNT.email,
+    email: account.email,
     email_verified: scenario.emailVerified,
     at_hash: atHash(accessToken),
     ...(issued.nonce ? { nonce: issued.nonce } : {}),
-    name: GOOGLE_ACCOUNT.name,
-    picture: GOOGLE_ACCOUNT.picture,
-    given_name: GOOGLE_ACCOUNT.given_name,
-    family_name: GOOGLE_ACCOUNT.family_name,
+    name: account.name,
+    picture: account.picture,
+    given_name: account.given_name,
+    family_name: account.family_name,
     iat: now,
     exp: now + EXPIRES_IN + 1,
   }
@@ -139,17 +120,12 @@ export async function exchangeToken(
     {
       access_token: accessToken,
       expires_in: EXPIRES_IN,
-      scope: GRANTED_SCOPE,
+      scope: formatTokenScope(issued.scopes, scenario.extraGrantedScope),
       token_type: 'Bearer',
       id_token: state.key.sign(claims),
     },
     { Pragma: 'no-cache' },
   )
-}
-
-function isLive(state: ApiState, token: string | undefined): boolean {
-  const expiry = token === undefined ? undefined : state.accessTokens.get(token)
-  return expiry !== undefined && expiry > Date.now()
 }
 
 /** GET https://openidconnect.googleapis.com/v1/userinfo with `Authorization: Bearer`. */
@@ -159,8 +135,9 @@ export function userinfo(
   state: ApiState,
   scenario: GoogleScenario,
 ): void {
-  const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-  if (scenario.userinfo === 'unauthorized' || !isLive(state, token)) {
+  const token = findLiveToken(state, req.headers.authorization)
+  const account = GOOGLE_ACCOUNTS.find(({ sub }) => sub === token?.sub)
+  if (scenario.userinfo === 'unauthorized' || account === undefined) {
     const [status, body] = GOOGLE_ERRORS.userinfoUnauthorized
     sendJson(req, res, state, status, body, {
       'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
@@ -168,30 +145,32 @@ export function userinfo(
     return
   }
   sendJson(req, res, state, 200, {
-    sub: GOOGLE_ACCOUNT.sub,
-    name: GOOGLE_ACCOUNT.name,
-    given_name: GOOGLE_ACCOUNT.given_name,
-    family_name: GOOGLE_ACCOUNT.family_name,
-    picture: GOOGLE_ACCOUNT.picture,
-    email: GOOGLE_ACCOUNT.email,
+    sub: account.sub,
+    name: account.name,
+    given_name: account.given_name,
+    family_name: account.family_name,
+    picture: account.picture,
+    email: account.email,
     email_verified: true,
     ...(scenario.hostedDomain ? { hd: scenario.hostedDomain } : {}),
   })
 }
 
-/** POST https://oauth2.googleapis.com/revoke: 200 for a live token, 400 invalid_token otherwise. */
+/**
+ * POST https://oauth2.googleapis.com/revoke: 200 for a live token, 400 invalid_token otherwise.
+ * A revocation ends the account's whole grant to the client (access-tokens.ts).
+ */
 export async function revoke(
   req: IncomingMessage,
   res: ServerResponse,
   state: ApiState,
   scenario: GoogleScenario,
 ): Promise<void> {
-  const token = (await readForm(req)).get('token') ?? undefined
-  if (scenario.revocation === 'invalid_token' || !isLive(state, token)) {
+  const token = (await readForm(req)).get('token') ?? ''
+  if (scenario.revocation === 'invalid_token' || !revokeGrant(state, token)) {
     sendError(req, res, state, GOOGLE_ERRORS.revokeInvalidToken)
     return
   }
-  if (token !== undefined) state.accessTokens.delete(token)
   sendJson(req, res, state, 200, {})
 }
 

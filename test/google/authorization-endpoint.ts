@@ -1,95 +1,70 @@
-import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { findGoogleAccount, GOOGLE_ACCOUNTS } from './google-account.ts'
+import { parseRequestedScopes, scopesToConsent } from './grants.ts'
+import {
+  random,
+  readSessionId,
+  redirectBack,
+  SESSION_COOKIE,
+  sendHtml,
+  signedInAccounts,
+  type AuthorizationState,
+} from './authorization-state.ts'
+import { continueAs, issueCode, showChooser } from './grant-flow.ts'
 import type { GoogleScenario } from './scenario.ts'
-import { GOOGLE_ACCOUNT } from './google-account.ts'
-import { CALLBACK_SCOPE, renderGoogleErrorPage } from './wire-format.ts'
+import { renderGoogleErrorPage } from './wire-format.ts'
 
-/** A code issued at the authorization endpoint, waiting for its exchange. */
-export interface IssuedCode {
-  clientId: string
-  redirectUri: string
-  codeChallenge: string
-  nonce: string | undefined
-}
+export type { AuthorizationState } from './authorization-state.ts'
 
-export interface AuthorizationState {
-  clientId: string
-  redirectUris: string[]
-  codes: Map<string, IssuedCode>
-  /** Requests waiting on the account chooser, by id. */
-  pending: Map<string, URLSearchParams>
-  sessions: Set<string>
-}
-
-const SESSION_COOKIE = '__Secure-STANDIN-SID'
-const random = (bytes: number) => randomBytes(bytes).toString('base64url')
-
-function readSession(req: IncomingMessage, state: AuthorizationState): boolean {
-  const cookies = req.headers.cookie ?? ''
-  const match = new RegExp(`${SESSION_COOKIE}=([\\w-]+)`).exec(cookies)
-  return match?.[1] !== undefined && state.sessions.has(match[1])
-}
-
-function sendHtml(res: ServerResponse, status: number, html: string, headers = {}): void {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers })
-  res.end(html)
-}
-
-function redirectBack(
-  res: ServerResponse,
-  params: URLSearchParams,
-  answer: Record<string, string>,
-  scenario: GoogleScenario,
-  headers: Record<string, string> = {},
-): void {
-  const target = new URL(params.get('redirect_uri') ?? '')
-  const state = params.get('state')
-  if (state !== null) target.searchParams.set('state', state)
-  if (scenario.hasCallbackIss) target.searchParams.set('iss', 'https://accounts.google.com')
-  for (const [name, value] of Object.entries(answer)) target.searchParams.set(name, value)
-  res.writeHead(302, { Location: target.href, ...headers })
-  res.end()
-}
-
-function issueCode(
+/**
+ * `prompt=none`: the hinted account must be signed in (`login_required`); without a hint, exactly
+ * one account must be (`interaction_required` for several); every scope asked must be granted
+ * already (`consent_required`).
+ */
+function answerWithoutUi(
+  req: IncomingMessage,
   res: ServerResponse,
   params: URLSearchParams,
   state: AuthorizationState,
   scenario: GoogleScenario,
-  headers: Record<string, string> = {},
 ): void {
-  const code = `4/0A${random(48)}`
-  state.codes.set(code, {
-    clientId: params.get('client_id') ?? '',
-    redirectUri: params.get('redirect_uri') ?? '',
-    codeChallenge: params.get('code_challenge') ?? '',
-    nonce: params.get('nonce') ?? undefined,
-  })
-  const answer: Record<string, string> = {
-    code,
-    scope: CALLBACK_SCOPE,
-    authuser: '0',
-    prompt: params.get('prompt') === 'none' ? 'none' : 'consent',
+  const signedIn = signedInAccounts(req, state)
+  const hint = params.get('login_hint')
+  const candidates = GOOGLE_ACCOUNTS.filter(
+    ({ sub, email }) => signedIn.has(sub) && (hint === null || hint === sub || hint === email),
+  )
+  const [account] = candidates
+  if (account === undefined) {
+    redirectBack(res, params, { error: 'login_required' }, scenario)
+    return
   }
-  if (scenario.hostedDomain) answer.hd = scenario.hostedDomain
-  redirectBack(res, params, answer, scenario, headers)
-}
-
-function renderAccountChooser(requestId: string): string {
-  const action = `/o/oauth2/v2/auth/decide`
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in - Google Accounts (stand-in)</title></head>
-<body><main><h1>Choose an account</h1><p>to continue to the app. This is the test stand-in for Google.</p>
-<p>${GOOGLE_ACCOUNT.name} · ${GOOGLE_ACCOUNT.email}</p>
-<form method="get" action="${action}"><input type="hidden" name="request" value="${requestId}">
-<button type="submit" name="choice" value="cancel">Cancel</button>
-<button type="submit" name="choice" value="continue">Continue</button></form></main></body></html>`
+  if (candidates.length > 1) {
+    redirectBack(res, params, { error: 'interaction_required' }, scenario)
+    return
+  }
+  const isInIframe = req.headers['sec-fetch-dest'] === 'iframe'
+  if (isInIframe && scenario.iframe === 'refuse-framing') {
+    // Google needs the person: it shows a page, and forbids framing it.
+    sendHtml(res, 200, '<!doctype html><title>Sign in</title><h1>Verify it’s you</h1>')
+    return
+  }
+  if (isInIframe && scenario.iframe !== 'answer') {
+    redirectBack(res, params, { error: scenario.iframe }, scenario)
+    return
+  }
+  const requested = parseRequestedScopes(params.get('scope')).scopes
+  if (scopesToConsent(requested, state.grants.get(account.sub) ?? new Set()).length > 0) {
+    redirectBack(res, params, { error: 'consent_required' }, scenario)
+    return
+  }
+  issueCode(res, params, account, [], state, scenario)
 }
 
 /**
  * GET https://accounts.google.com/o/oauth2/v2/auth, as Google answers a browser app: its own error
- * page (no redirect) for an unknown client or an unregistered redirect URI; for `prompt=none`, a
- * code or `login_required` depending on the session cookie it receives; otherwise its account
- * chooser.
+ * page (no redirect) for an unknown client, an unregistered redirect URI or an unknown scope; for
+ * `prompt=none`, a code or an error, without UI; otherwise the account chooser, unless the request
+ * hints at an account signed in here (and does not ask `select_account`), then consent if needed.
  */
 export function authorize(
   req: IncomingMessage,
@@ -115,58 +90,83 @@ export function authorize(
     )
     return
   }
+  const { unknown } = parseRequestedScopes(params.get('scope'))
+  if (unknown.length > 0) {
+    sendHtml(
+      res,
+      400,
+      renderGoogleErrorPage('invalid_scope', 'Some requested scopes were invalid.'),
+    )
+    return
+  }
   if (params.get('response_type') !== 'code' || params.get('code_challenge_method') !== 'S256') {
     redirectBack(res, params, { error: 'invalid_request' }, scenario)
     return
   }
-  const isInIframe = req.headers['sec-fetch-dest'] === 'iframe'
-  if (params.get('prompt') === 'none') {
-    const hint = params.get('login_hint')
-    const isHintForUs =
-      hint === null || hint === GOOGLE_ACCOUNT.sub || hint === GOOGLE_ACCOUNT.email
-    if (!readSession(req, state) || !isHintForUs) {
-      redirectBack(res, params, { error: 'login_required' }, scenario)
-      return
-    }
-    if (isInIframe && scenario.iframe === 'refuse-framing') {
-      // Google needs the person: it shows a page, and forbids framing it.
-      sendHtml(res, 200, '<!doctype html><title>Sign in</title><h1>Verify it’s you</h1>', {
-        'X-Frame-Options': 'SAMEORIGIN',
-      })
-      return
-    }
-    if (isInIframe && scenario.iframe !== 'answer') {
-      redirectBack(res, params, { error: scenario.iframe }, scenario)
-      return
-    }
-    issueCode(res, params, state, scenario)
+  const prompts = (params.get('prompt') ?? '').split(' ')
+  if (prompts.includes('none')) {
+    answerWithoutUi(req, res, params, state, scenario)
     return
   }
-  const requestId = random(16)
-  state.pending.set(requestId, params)
-  sendHtml(res, 200, renderAccountChooser(requestId), { 'X-Frame-Options': 'SAMEORIGIN' })
+  const hinted = findGoogleAccount(params.get('login_hint'))
+  if (
+    !prompts.includes('select_account') &&
+    hinted &&
+    signedInAccounts(req, state).has(hinted.sub)
+  ) {
+    continueAs(res, params, hinted, state, scenario)
+    return
+  }
+  showChooser(res, params, state)
 }
 
-/** The stand-in's own account chooser submits here: Continue signs in (sets the cookie), Cancel denies. */
+/** The account chooser submits here: Continue signs the checked account in here (the cookie), Cancel denies. */
 export function decide(
+  req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   state: AuthorizationState,
   scenario: GoogleScenario,
 ): void {
-  const params = state.pending.get(url.searchParams.get('request') ?? '')
-  if (!params) {
+  const requestId = url.searchParams.get('request') ?? ''
+  const pending = state.pending.get(requestId)
+  state.pending.delete(requestId)
+  if (!pending || pending.sub !== undefined) {
     sendHtml(res, 400, renderGoogleErrorPage('invalid_request', 'This sign-in request expired.'))
     return
   }
-  state.pending.delete(url.searchParams.get('request') ?? '')
-  if (url.searchParams.get('choice') !== 'continue') {
-    redirectBack(res, params, { error: 'access_denied' }, scenario)
+  const account = GOOGLE_ACCOUNTS.find(({ sub }) => sub === url.searchParams.get('account'))
+  if (url.searchParams.get('choice') !== 'continue' || !account) {
+    redirectBack(res, pending.params, { error: 'access_denied' }, scenario)
     return
   }
-  const session = random(24)
-  state.sessions.add(session)
-  issueCode(res, params, state, scenario, {
+  const session = readSessionId(req, state) ?? random(24)
+  state.sessions.set(session, (state.sessions.get(session) ?? new Set()).add(account.sub))
+  continueAs(res, pending.params, account, state, scenario, {
     'Set-Cookie': `${SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=None`,
   })
+}
+
+/** The consent screen submits here: Allow grants the ticked scopes it offered, Cancel denies. */
+export function consent(
+  res: ServerResponse,
+  url: URL,
+  state: AuthorizationState,
+  scenario: GoogleScenario,
+): void {
+  const requestId = url.searchParams.get('request') ?? ''
+  const pending = state.pending.get(requestId)
+  state.pending.delete(requestId)
+  const account = GOOGLE_ACCOUNTS.find(({ sub }) => sub === pending?.sub)
+  if (!pending || !account) {
+    sendHtml(res, 400, renderGoogleErrorPage('invalid_request', 'This sign-in request expired.'))
+    return
+  }
+  if (url.searchParams.get('choice') !== 'allow') {
+    redirectBack(res, pending.params, { error: 'access_denied' }, scenario)
+    return
+  }
+  const ticked = url.searchParams.getAll('scope')
+  const consented = (pending.offered ?? []).filter((scope) => ticked.includes(scope))
+  issueCode(res, pending.params, account, consented, state, scenario)
 }

@@ -22,6 +22,14 @@ export interface GoogleScenario {
   tokenError: keyof typeof GOOGLE_ERRORS | undefined
   revocation: 'ok' | 'invalid_token'
   userinfo: 'ok' | 'unauthorized'
+  /**
+   * The Calendar API: Google's checks (`ok`), or 401 once and then those checks, 401 or 403 on
+   * every call, a 200 in HTML or of the wrong shape, or no answer for a minute.
+   */
+  calendar:
+    'ok' | 'unauthorized-once' | 'unauthorized' | 'insufficient' | 'html' | 'wrong-shape' | 'slow'
+  /** Hostile: a scope the token response's `scope` adds although nobody asked for or granted it. */
+  extraGrantedScope: string | undefined
 }
 
 export const DEFAULT_GOOGLE_SCENARIO: GoogleScenario = {
@@ -34,4 +42,6 @@ export const DEFAULT_GOOGLE_SCENARIO: GoogleScenario = {
   tokenError: undefined,
   revocation: 'ok',
   userinfo: 'ok',
+  calendar: 'ok',
+  extraGrantedScope: undefined,
 }

@@ -5,17 +5,11 @@ import {
 } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { createSigningKey } from '../provider/signing-key.ts'
-import {
-  certs,
-  exchangeToken,
-  picture,
-  preflight,
-  revoke,
-  userinfo,
-  type ApiState,
-} from './api-endpoints.ts'
-import { authorize, decide } from './authorization-endpoint.ts'
+import { certs, exchangeToken, picture, revoke, userinfo, type ApiState } from './api-endpoints.ts'
+import { authorize, consent, decide } from './authorization-endpoint.ts'
+import { calendarEvents } from './calendar-endpoint.ts'
 import type { TestCertificate } from './certificate.ts'
+import { preflight } from './http-answers.ts'
 import { DEFAULT_GOOGLE_SCENARIO, type GoogleScenario } from './scenario.ts'
 
 export interface StandInOptions {
@@ -35,7 +29,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | P
  * Google's exact paths. A second, plain-HTTP port takes `POST /scenario` from the tests.
  */
 export async function startGoogleStandIn(options: StandInOptions): Promise<() => Promise<void>> {
-  let scenario: GoogleScenario = DEFAULT_GOOGLE_SCENARIO
+  // A copy: scenarios that change as they answer (calendar 'unauthorized-once') change this one.
+  let scenario: GoogleScenario = { ...DEFAULT_GOOGLE_SCENARIO }
   const state: ApiState = {
     clientId: options.clientId,
     clientSecret: options.clientSecret,
@@ -43,7 +38,8 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<() =>
     redirectUris: [`${options.appOrigin}/`, `${options.appOrigin}/silent-renew.html`],
     codes: new Map(),
     pending: new Map(),
-    sessions: new Set(),
+    sessions: new Map(),
+    grants: new Map(),
     accessTokens: new Map(),
     key: createSigningKey(),
   }
@@ -51,22 +47,31 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<() =>
     'GET accounts.google.com/o/oauth2/v2/auth': (req, res, url) => {
       authorize(req, res, url, state, scenario)
     },
-    'GET accounts.google.com/o/oauth2/v2/auth/decide': (_req, res, url) => {
-      decide(res, url, state, scenario)
+    'GET accounts.google.com/o/oauth2/v2/auth/decide': (req, res, url) => {
+      decide(req, res, url, state, scenario)
+    },
+    'GET accounts.google.com/o/oauth2/v2/auth/consent': (_req, res, url) => {
+      consent(res, url, state, scenario)
     },
     'POST oauth2.googleapis.com/token': (req, res) => exchangeToken(req, res, state, scenario),
     'OPTIONS oauth2.googleapis.com/token': (req, res) => {
-      preflight(req, res, state)
+      preflight(req, res, state.appOrigin)
     },
     'POST oauth2.googleapis.com/revoke': (req, res) => revoke(req, res, state, scenario),
     'OPTIONS oauth2.googleapis.com/revoke': (req, res) => {
-      preflight(req, res, state)
+      preflight(req, res, state.appOrigin)
     },
     'GET openidconnect.googleapis.com/v1/userinfo': (req, res) => {
       userinfo(req, res, state, scenario)
     },
     'OPTIONS openidconnect.googleapis.com/v1/userinfo': (req, res) => {
-      preflight(req, res, state)
+      preflight(req, res, state.appOrigin)
+    },
+    'GET www.googleapis.com/calendar/v3/calendars/primary/events': (req, res, url) => {
+      calendarEvents(req, res, url, { appOrigin: state.appOrigin, tokens: state, scenario })
+    },
+    'OPTIONS www.googleapis.com/calendar/v3/calendars/primary/events': (req, res) => {
+      preflight(req, res, state.appOrigin)
     },
     'GET www.googleapis.com/oauth2/v3/certs': (req, res) => {
       certs(req, res, state)
@@ -103,7 +108,9 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<() =>
           Buffer.concat(chunks).toString('utf8') || '{}',
         ) as Partial<GoogleScenario>
         scenario = { ...DEFAULT_GOOGLE_SCENARIO, ...changes }
-        state.sessions.clear() // each test starts signed out of "Google"
+        // Each test starts signed out of "Google", with nothing granted to the app.
+        state.sessions.clear()
+        state.grants.clear()
         res.writeHead(200, { 'Content-Type': 'application/json' })
         res.end(JSON.stringify(scenario))
         return

@@ -12,12 +12,9 @@ import {
   STAND_IN_PORT,
 } from '../e2e/ports.ts'
 import { ensureTestCertificate } from './certificate.ts'
+import { STAND_IN_CLIENT_ID, STAND_IN_CLIENT_SECRET } from './client.ts'
 import { startGoogleStandIn } from './stand-in.ts'
 
-/** Shaped like a Google Web application client; the secret is public in the build, as documented. */
-export const STAND_IN_CLIENT_ID =
-  '123456789012-standin0test0client0abcdefghij.apps.googleusercontent.com'
-export const STAND_IN_CLIENT_SECRET = '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veryone'
 const OUT_DIR = '.e2e/dist-google'
 
 const stop = await startGoogleStandIn({

@@ -20,6 +20,9 @@ export const GRANTED_SCOPE =
 export const CALLBACK_SCOPE =
   'email profile https://www.googleapis.com/auth/userinfo.email openid https://www.googleapis.com/auth/userinfo.profile'
 
+/** The one non-sign-in scope the stand-in grants: the app's "Your next events". */
+export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events.readonly'
+
 /** `expires_in` of every access token: one second short of the hour. */
 export const EXPIRES_IN = 3599
 
@@ -57,3 +60,52 @@ export function renderGoogleErrorPage(code: string, explanation: string): string
 <body><main><h1>Access blocked: This app’s request is invalid</h1>
 <p>${explanation}</p><p><strong>Error 400: ${code}</strong></p></main></body></html>`
 }
+
+/** RFC 6750 §3 challenges, with the realm Google's APIs send. */
+export const API_CHALLENGES = {
+  invalidToken: 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+  // The scopes that would allow the call (RFC 6750 §3): four that Events: list accepts.
+  insufficientScope: `Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="${CALENDAR_SCOPE} https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.readonly https://www.googleapis.com/auth/calendar"`,
+} as const
+
+/** Google's API error model (google.rpc.Status in JSON, with the legacy `errors` list). */
+export const CALENDAR_ERRORS = {
+  unauthenticated: {
+    error: {
+      code: 401,
+      message:
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+      errors: [
+        {
+          message: 'Invalid Credentials',
+          domain: 'global',
+          reason: 'authError',
+          location: 'Authorization',
+          locationType: 'header',
+        },
+      ],
+      status: 'UNAUTHENTICATED',
+    },
+  },
+  insufficientScope: {
+    error: {
+      code: 403,
+      message: 'Request had insufficient authentication scopes.',
+      errors: [
+        { message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' },
+      ],
+      status: 'PERMISSION_DENIED',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+          domain: 'googleapis.com',
+          metadata: { service: 'calendar-json.googleapis.com', method: 'calendar.v3.Events.List' },
+        },
+      ],
+    },
+  },
+} as const
+
+/** The hostile `html` calendar scenario: markup that runs script if a client renders it as HTML. */
+export const HOSTILE_HTML = `<h1>Oops</h1><img src=x onerror="document.title='pwned'">`

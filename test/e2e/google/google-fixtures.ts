@@ -11,14 +11,23 @@ import {
 } from '@playwright/test'
 import type { GoogleScenario } from '../../google/scenario.ts'
 import { ensureTestCertificate } from '../../google/certificate.ts'
+import { ADA, GRACE } from '../../google/google-account.ts'
 import { findChromium } from '../../tools/find-chromium.ts'
 import { googleArgs } from '../browser-args.ts'
 import { GOOGLE_APP_ORIGIN, STAND_IN_CONTROL_PORT } from '../ports.ts'
 
-export const GOOGLE_SUB = '110248495921238986420'
-export const GOOGLE_EMAIL = 'ada.lovelace@example.com'
+/** Ada: the account the chooser has checked; every sign-in that just clicks Continue gets her. */
+export const GOOGLE_SUB = ADA.sub
+export const GOOGLE_EMAIL = ADA.email
+/** Grace: the second account, with an empty calendar. */
+export const GRACE_SUB = GRACE.sub
+export const GRACE_EMAIL = GRACE.email
+export { CALENDAR_SCOPE } from '../../google/wire-format.ts'
 
-/** Switches the stand-in's behaviour (unset fields take their defaults) and signs out of "Google". */
+/**
+ * Switches the stand-in's behaviour (unset fields take their defaults), signs out of "Google" and
+ * forgets every grant: the next request for the Calendar scope shows the consent screen.
+ */
 export async function setGoogleScenario(
   request: APIRequestContext,
   changes: Partial<GoogleScenario> = {},
@@ -43,6 +52,36 @@ export const googleUserinfoRequests = (requests: Request[]) =>
   )
 export const googleRevocations = (requests: Request[]) =>
   requests.filter((r) => isAt(r, 'oauth2.googleapis.com', '/revoke') && r.method() === 'POST')
+/** Calls of the Calendar API's Events: list (GET; its CORS preflights are left out). */
+export const googleCalendarRequests = (requests: Request[]) =>
+  requests.filter(
+    (r) =>
+      isAt(r, 'www.googleapis.com', '/calendar/v3/calendars/primary/events') &&
+      r.method() === 'GET',
+  )
+
+/** On the stand-in's "Choose an account": checks the account with this email, clicks Continue. */
+export async function chooseGoogleAccount(page: Page, email: string): Promise<void> {
+  await base.expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+  await page.getByRole('radio', { name: email }).check()
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/**
+ * On the stand-in's consent screen ("Static Sign-in wants access to your Google Account"):
+ * unticks the given scopes (by scope URL), then clicks Allow, or Cancel with `cancel: true`.
+ */
+export async function answerGoogleConsent(
+  page: Page,
+  { untick = [], cancel = false }: { untick?: string[]; cancel?: boolean } = {},
+): Promise<void> {
+  await base
+    .expect(page.getByRole('heading', { name: /wants access to your Google Account/ }))
+    .toBeVisible()
+  for (const scope of untick)
+    await page.locator(`input[type="checkbox"][value="${scope}"]`).uncheck()
+  await page.getByRole('button', { name: cancel ? 'Cancel' : 'Allow' }).click()
+}
 
 /** Clicks "Sign in with Google" and waits for the stand-in's account chooser at accounts.google.com. */
 export async function startGoogleSignIn(page: Page): Promise<void> {
