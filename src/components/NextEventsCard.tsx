@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { describeEventStart, type CalendarEvent } from '../google/event-start.ts'
 import { readErrorCode } from '../oidc/auth-error.ts'
 import { StatusMessage } from './StatusMessage.tsx'
@@ -67,17 +67,22 @@ export function NextEventsCard({
   onAskForAccess,
 }: NextEventsCardProps) {
   const { state, start } = useNextEvents(load)
+  // Latched: the marker of the round trip may go from the session later (a profile reload
+  // replaces its tokens' state), but the person still came back for this feature.
+  const [wasReopened, setWasReopened] = useState(isReopened)
+  if (isReopened && !wasReopened) setWasReopened(true)
+  const shouldOpen = wasReopened && isGranted
   useEffect(() => {
-    if (!isReopened || !isGranted) return
+    if (!shouldOpen) return
     const controller = start()
     return () => {
       controller.abort()
     }
-  }, [isReopened, isGranted, start])
+  }, [shouldOpen, start])
 
   // Declined on the provider's screen (came back without the scope), or refused by the API.
   const needsAccess =
-    (isReopened && !isGranted) || (state.status === 'failed' && isScopeMissing(state.error))
+    (wasReopened && !isGranted) || (state.status === 'failed' && isScopeMissing(state.error))
 
   return (
     <section className="card" aria-labelledby="events-heading">

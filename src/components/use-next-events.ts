@@ -39,7 +39,9 @@ export function useNextEvents(load: (signal: AbortSignal) => Promise<CalendarEve
     setState({ status: 'loading' })
     latestLoad.current(controller.signal).then(
       (events) => {
-        if (current.current === controller) setState({ status: 'loaded', events })
+        if (current.current === controller && !controller.signal.aborted) {
+          setState({ status: 'loaded', events })
+        }
       },
       (error: unknown) => {
         if (current.current === controller && !controller.signal.aborted) {

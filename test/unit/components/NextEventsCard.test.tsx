@@ -119,6 +119,24 @@ describe('NextEventsCard', () => {
     expect(await within(card()).findByText('Babbage visit')).toBeInTheDocument()
   })
 
+  it('keeps the feature open when the round trip’s marker leaves the session (a profile reload)', async () => {
+    let resolve: (events: CalendarEvent[]) => void = () => undefined
+    const load = vi.fn(() => new Promise<CalendarEvent[]>((r) => (resolve = r)))
+    const props = { isGranted: true, load, onAskForAccess: vi.fn() }
+    const { rerender } = render(<NextEventsCard {...props} isReopened />)
+    rerender(<NextEventsCard {...props} isReopened={false} />)
+    resolve(EVENTS)
+    expect(await within(card()).findByText('Babbage visit')).toBeInTheDocument()
+    expect(load).toHaveBeenCalledOnce()
+  })
+
+  it('keeps saying it needs the access after the marker leaves the session', () => {
+    const props = { isGranted: false, load: vi.fn(), onAskForAccess: vi.fn() }
+    const { rerender } = render(<NextEventsCard {...props} isReopened />)
+    rerender(<NextEventsCard {...props} isReopened={false} />)
+    expect(card()).toHaveTextContent('This feature needs access to your calendar.')
+  })
+
   it('aborts a load still running when it goes away (sign-out, another account)', async () => {
     let signal: AbortSignal | undefined
     const { unmount } = render(
