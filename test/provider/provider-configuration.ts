@@ -1,8 +1,11 @@
 import type { Configuration } from 'oidc-provider'
+import { CALENDAR_SCOPE } from '../google/wire-format.ts'
+import { loadExistingGrant } from './account-grants.ts'
+import { googleLikePolicy } from './interaction-policy.ts'
 import { MemoryAdapter } from './memory-adapter.ts'
 import type { Scenario } from './scenario.ts'
 import type { SigningKey } from './signing-key.ts'
-import { TEST_USER, testUserClaims } from './test-user.ts'
+import { findTestAccount, testUserClaims } from './test-user.ts'
 
 export interface ClientOptions {
   clientId: string
@@ -47,10 +50,15 @@ export function buildConfiguration(
       },
     ],
     pkce: { required: () => true },
-    findAccount: (_ctx, id) =>
-      id === TEST_USER.sub
-        ? { accountId: id, claims: () => ({ ...testUserClaims(issuer), sub: id }) }
-        : undefined,
+    findAccount: (_ctx, id) => {
+      const account = findTestAccount(id)
+      return account && { accountId: id, claims: () => testUserClaims(account, issuer) }
+    },
+    // The Calendar scope has no claims: it is for the Calendar endpoint (calendar-api.ts).
+    scopes: ['openid', 'offline_access', CALENDAR_SCOPE],
+    extraParams: ['include_granted_scopes'],
+    // One grant per account and client, kept across sessions, as Google keeps them.
+    loadExistingGrant,
     claims: {
       openid: ['sub', 'hd'],
       email: ['email', 'email_verified'],
@@ -67,7 +75,10 @@ export function buildConfiguration(
     // Refresh tokens without `offline_access`, rotated on every use.
     issueRefreshToken: (_ctx, c) => c.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      policy: googleLikePolicy(),
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
     clientBasedCORS: (_ctx, origin) => client.appOrigins.includes(origin),
     // SameSite=Lax, as oidc-provider 9 sets by default (8 sets its session cookie to None, which a
     // browser refuses over http and which would reach the renewal iframe from another site).

@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import Provider from 'oidc-provider'
+import { calendarApi } from './calendar-api.ts'
+import { googleTokenScope } from './google-token-scope.ts'
+import { includeGrantedScopesMiddleware } from './include-granted-scopes.ts'
 import { interactionRoutes } from './interactions.ts'
 import { buildConfiguration, type ClientOptions } from './provider-configuration.ts'
 import { misbehaviour } from './misbehaviour.ts'
@@ -35,7 +38,11 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
     provider.use(testControls(scenario, log.entries))
     provider.use(misbehaviour(current, key, options.appOrigins))
   }
-  provider.use(interactionRoutes(provider))
+  // Inside misbehaviour, so that a hostile token response rewrites what these wrote.
+  provider.use(googleTokenScope(current))
+  provider.use(includeGrantedScopesMiddleware())
+  provider.use(calendarApi(provider, current, options.appOrigins))
+  provider.use(interactionRoutes(provider, issuer))
 
   const handle = provider.callback()
   const server: Server = createServer((req, res) => void handle(req, res))

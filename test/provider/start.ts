@@ -9,6 +9,7 @@
  * Base path: APP_BASE ("/"), as `vite build --base` takes it.
  */
 import { build, loadEnv, preview } from 'vite'
+import { CALENDAR_EVENTS_PATH } from './calendar-api.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './local-client.ts'
 import { startLocalProvider } from './start-provider.ts'
 
@@ -52,7 +53,9 @@ try {
       VITE_OIDC_REFRESH_TOKENS: hasRefreshTokens ? '1' : '',
       VITE_LOCAL_PROVIDER: '1',
     })
-    console.log(`Local test provider: ${provider.issuer} (account: Ada Lovelace)`)
+    console.log(
+      `Local test provider: ${provider.issuer} (accounts: Ada Lovelace, Grace Hopper; Calendar API: ${provider.issuer}${CALENDAR_EVENTS_PATH})`,
+    )
   }
   await build({ logLevel: 'warn', base, build: { outDir } })
   const server = await preview({

@@ -1,4 +1,5 @@
 import type { Middleware } from 'koa'
+import { forgetAccountGrants } from './account-grants.ts'
 import { MemoryAdapter } from './memory-adapter.ts'
 import type { LoggedRequest } from './request-log.ts'
 import type { Scenario } from './scenario.ts'
@@ -7,6 +8,7 @@ import type { Scenario } from './scenario.ts'
  * Test-only endpoints of the local provider (enabled by `--test-controls`):
  * - `POST /__test/scenario` with a JSON Scenario (partial) switches behaviour; `{}` resets it;
  * - `POST /__test/end-sessions` ends every person's session at the provider;
+ * - `POST /__test/forget-grants` forgets what every account granted (each test starts with none);
  * - `GET /__test/requests` lists the requests answered since the scenario was last set.
  * What a scenario does to ordinary requests is in misbehaviour.ts.
  */
@@ -32,6 +34,11 @@ export function testControls(
     }
     if (ctx.method === 'POST' && ctx.path === '/__test/end-sessions') {
       MemoryAdapter.endAllSessions()
+      ctx.status = 204
+      return
+    }
+    if (ctx.method === 'POST' && ctx.path === '/__test/forget-grants') {
+      forgetAccountGrants()
       ctx.status = 204
       return
     }
