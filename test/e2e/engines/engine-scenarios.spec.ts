@@ -235,3 +235,26 @@ test('raises no Content-Security-Policy violation through sign-in, reload and si
     (await readViolations(tab)).some((v) => v.startsWith('connect-src')),
   )
 })
+
+test('asks for the calendar at the top level as this account, and comes back to the same page with the events', async ({
+  session,
+  request,
+}) => {
+  const tab = await openSignedIn(session, APP_ORIGIN)
+  const card = 'section[aria-labelledby="events-heading"]'
+  await waitForText(tab, card, 'needs to read your Google Calendar events')
+  await tab.click(buttonNamed('Show your next events'))
+  await waitForText(tab, 'h1', 'wants access to your Google Account')
+  await tab.click(buttonNamed('Allow'))
+  await waitForText(tab, `${card} ul`, 'Babbage visit')
+  await waitForText(tab, `${card} ul`, 'Analytical Engine review')
+  expect(await tab.url()).toBe(`${APP_ORIGIN}/`)
+  const log = await readProviderLog(request)
+  const incremental = only(log, 'GET', '/auth').filter(
+    (r) => r.loginHint === SUB && r.prompt === undefined,
+  )
+  expect(incremental).toHaveLength(1)
+  expect(codeRedemptions(log)).toHaveLength(2) // the sign-in's code, then the calendar's
+  const calls = only(log, 'GET', '/calendar/v3/calendars/primary/events')
+  expect(calls.map((call) => call.status)).toEqual([200])
+})
