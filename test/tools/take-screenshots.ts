@@ -1,6 +1,6 @@
 /**
  * Regenerates the README screenshots from a running `npm start` (local provider): light and dark,
- * a phone-sized screen, and one error, so they never go stale.
+ * a phone-sized screen, the events card, and one error, so they never go stale.
  *   npm start & npx tsx test/tools/take-screenshots.ts
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
@@ -54,6 +54,15 @@ try {
       await page.screenshot({ path: 'docs/screenshot-mobile.png' })
     },
   )
+  await withPage(browser, { ...desktop, colorScheme: 'light' }, async (page) => {
+    // "Your next events": asked for on use, granted on the consent page, back with the events.
+    await signIn(page)
+    const card = page.getByRole('region', { name: 'Your next events' })
+    await card.getByRole('button', { name: 'Show your next events' }).click()
+    await page.getByRole('button', { name: 'Allow' }).click()
+    await card.getByRole('list', { name: 'Your next events' }).waitFor()
+    await card.screenshot({ path: 'docs/screenshot-events.png' })
+  })
   await withPage(browser, desktop, async (page) => {
     // The person cancels at the provider: the app says so, and offers to try again.
     await page.goto(appUrl)
