@@ -1,12 +1,14 @@
 import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionMessage } from './session-channel.ts'
+import type { SessionHint } from './session-hint.ts'
 import type { SignOutManager } from './sign-out.ts'
 
 /** What following another tab's change of account needs from the session's owner. */
 export interface AccountSwitchHost {
   manager: Pick<SignOutManager, 'getUser' | 'removeUser'> &
     Pick<KeptManager, 'discardPendingSignins'>
+  hint: Pick<SessionHint, 'write'>
   readEpoch(): number
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
   startNewGeneration(epoch: number): Generation
@@ -40,5 +42,8 @@ export async function switchAccount(
   host.startNewGeneration(host.readEpoch())
   await host.manager.discardPendingSignins()
   await host.manager.removeUser()
+  // The account to join is the one announced: the other tab wrote it to the shared hint before
+  // announcing, but another tab's localStorage write may reach this one after its message does.
+  if (message.sub !== undefined) host.hint.write(message.sub)
   await host.joinOtherTab(message.epoch)
 }

@@ -75,6 +75,19 @@ describe('switching accounts across tabs', () => {
     expect(channel.posted.filter((m) => m.sub === GRACE)).toEqual([]) // a join does not re-announce
   })
 
+  it('joins the announced account even when the shared hint has not caught up yet', async () => {
+    await signedIn(3600)
+    manager.autoSilent = () => issueUser(3600, GRACE)
+    // No hint.write here: the other tab's localStorage write has not reached this tab yet.
+    channel.deliver({ type: 'signed-in', epoch: 0, sub: GRACE })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.signinSilent).toHaveBeenCalledWith(
+      expect.objectContaining({ login_hint: GRACE }),
+    )
+    expect(manager.user?.profile.sub).toBe(GRACE)
+    expect(hint.read()).toBe(GRACE)
+  })
+
   it('the same account signed in elsewhere changes nothing here', async () => {
     await signedIn(3600)
     channel.deliver({ type: 'signed-in', epoch: 0, sub: SUB })
