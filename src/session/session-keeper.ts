@@ -3,7 +3,7 @@ import type { AccessTokens } from '../oidc/authorized-fetch.ts'
 import { lendAccessTokens } from './api-tokens.ts'
 import { askForScope, type ScopeRequest } from './ask-for-scope.ts'
 import { chooseAnotherAccount } from './choose-account.ts'
-import { readDeclinedFeature } from './declined-feature.ts'
+import { readDeclinedRequest } from './declined-feature.ts'
 import type { FeatureName } from './ask-for-scope.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
@@ -69,7 +69,7 @@ export class SessionKeeper {
   /** Tokens the store gate admitted: a `userLoaded` for one of them is new tokens, else a profile reload. */
   readonly #admitted = new WeakSet<User>()
   /** A feature whose access the person declined at the provider, for the session restored after. */
-  #declined: { feature: FeatureName; generation: Generation } | undefined
+  #declined: { feature: FeatureName | undefined; generation: Generation } | undefined
   /** The narrow view of this keeper that the jobs it delegates work through. */
   readonly #host: Host
 
@@ -142,9 +142,9 @@ export class SessionKeeper {
     })
     const stopCallback = manager.addCallbackFailed((error) => {
       if (this.#state.getSnapshot().phase !== 'callback') return
-      const declined = readDeclinedFeature(error, this.#options.hint.read())
+      const declined = readDeclinedRequest(error, this.#options.hint.read())
       if (declined && this.#state.isLive(this.#state.generation)) {
-        void this.#restoreAfterDecline(declined)
+        void this.#restoreAfterDecline(declined.feature)
         return
       }
       // Overtaken by a sign-out it did not hear, its generation can no longer write: end it.
@@ -194,11 +194,12 @@ export class SessionKeeper {
   }
 
   /**
-   * The person said no to a feature's access at the provider: the callback failed, but the session
-   * it was asked from still holds there. Restored silently as that account (the hint), as a reload
-   * would; the feature then says it needs the access ({@link readDeclinedFeature}).
+   * The person said no at the provider to a request made from this session (a feature's access,
+   * another account): the callback failed, but the session it was made from still holds there.
+   * Restored silently as that account (the hint), as a reload would; a feature then says it needs
+   * the access ({@link readDeclinedRequest}).
    */
-  async #restoreAfterDecline(feature: FeatureName): Promise<void> {
+  async #restoreAfterDecline(feature: FeatureName | undefined): Promise<void> {
     const generation = this.#state.generation
     this.#hasRestoreStarted = true
     this.#state.update(generation, { phase: 'restoring' })

@@ -261,7 +261,10 @@ test('"Use another account" in one tab replaces the account in every tab; the ol
       const seen: string[] = []
       const check = () => {
         const text = document.body.innerText
-        if (text.includes('Grace Hopper') && /Babbage visit|Ada Lovelace|ada\.lovelace/.test(text)) {
+        if (
+          text.includes('Grace Hopper') &&
+          /Babbage visit|Ada Lovelace|ada\.lovelace/.test(text)
+        ) {
           seen.push(text.slice(0, 200))
         }
       }
@@ -301,4 +304,16 @@ test('"Use another account" in one tab replaces the account in every tab; the ol
 
   // Grace never granted the calendar: her card asks; showing it does not reuse Ada's grant.
   await expect(card(page)).toContainText('needs to read your Google Calendar events')
+})
+
+test('Cancel on the account chooser of "Use another account" keeps the account the person had', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await signIn(page)
+  await page.getByRole('button', { name: 'Use another account' }).click()
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })

@@ -45,7 +45,7 @@ describe('asking for a scope (incremental authorization)', () => {
     await keeper.chooseAnotherAccount('/account')
     expect(manager.signinRedirect).toHaveBeenCalledWith({
       prompt: 'select_account',
-      state: { returnTo: '/account', epoch: 0 },
+      state: { returnTo: '/account', epoch: 0, account: SUB },
     })
   })
 })
@@ -145,6 +145,21 @@ describe('saying no at the provider to a feature’s access', () => {
     expect(keeper.readDeclinedFeature()).toBe('calendar')
     await keeper.signOut()
     expect(keeper.readDeclinedFeature()).toBeUndefined() // gone with the session
+  })
+
+  it('Cancel on the account chooser keeps the account the person had, no feature declined', async () => {
+    hint.write(SUB)
+    manager.autoSilent = () => issueUser(3600, SUB)
+    const keeper = createKeeper(true)
+    failCallback(
+      new ErrorResponse({
+        error: 'access_denied',
+        userState: { returnTo: '/', epoch: 0, account: SUB },
+      }),
+    )
+    await vi.advanceTimersByTimeAsync(0)
+    expect(manager.user?.profile.sub).toBe(SUB)
+    expect(keeper.readDeclinedFeature()).toBeUndefined()
   })
 
   it.each([
