@@ -35,6 +35,25 @@ function describeFailure(error: unknown): { message: string; detail: string | un
   return { message, detail: typeof detail === 'string' ? detail : undefined }
 }
 
+function FailureAlert({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { message, detail } = describeFailure(error)
+  return (
+    <div role="alert" className="alert alert-error">
+      <p className="alert-title">Your events could not be loaded</p>
+      <p>{message}</p>
+      {detail !== undefined && (
+        <details>
+          <summary>Technical details</summary>
+          <p className="alert-detail">{detail}</p>
+        </details>
+      )}
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  )
+}
+
 function EventList({ events }: { events: CalendarEvent[] }) {
   if (events.length === 0) return <p data-testid="events-empty">No upcoming events</p>
   return (
@@ -123,19 +142,7 @@ export function NextEventsCard({
       ) : state.status === 'loaded' ? (
         <EventList events={state.events} />
       ) : (
-        <div role="alert" className="alert alert-error">
-          <p className="alert-title">Your events could not be loaded</p>
-          <p>{describeFailure(state.error).message}</p>
-          {describeFailure(state.error).detail !== undefined && (
-            <details>
-              <summary>Technical details</summary>
-              <p className="alert-detail">{describeFailure(state.error).detail}</p>
-            </details>
-          )}
-          <button type="button" className="button" onClick={() => void start()}>
-            Try again
-          </button>
-        </div>
+        <FailureAlert error={state.error} onRetry={() => void start()} />
       )}
       {(isGranted || needsAccess) && (
         <p className="hint">
