@@ -1,4 +1,4 @@
-import type { AuthErrorDescription } from './describe-auth-error.ts'
+import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
 import type { SessionSnapshot } from '../session/session-snapshot.ts'
 import type { SessionDetails } from '../react/use-session.ts'
 import { ProfileCard } from './ProfileCard.tsx'

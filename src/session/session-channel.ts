@@ -6,16 +6,19 @@
 export interface SessionMessage {
   type: 'signed-in' | 'signed-out'
   epoch: number
+  /** Who signed in, as "Continue as <name>" shows it, where a tab cannot join silently. */
+  name?: string | undefined
 }
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false
-  const { type, epoch } = data as { type?: unknown; epoch?: unknown }
+  const { type, epoch, name } = data as { type?: unknown; epoch?: unknown; name?: unknown }
   return (
     (type === 'signed-in' || type === 'signed-out') &&
     typeof epoch === 'number' &&
     Number.isSafeInteger(epoch) &&
-    epoch >= 0
+    epoch >= 0 &&
+    (name === undefined || (typeof name === 'string' && name.length <= 200))
   )
 }
 
