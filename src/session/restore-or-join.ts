@@ -88,8 +88,6 @@ async function leave(
   loginHint: string,
   learnsTopLevel: boolean,
 ): Promise<StartOutcome> {
-  // Signed out anywhere since the hint was read (a sign-out clears it first): nothing to restore.
-  if (!host.isLive(generation) || host.hint.read() !== loginHint) return 'done'
   try {
     await host.leaveToRestore(generation, loginHint, learnsTopLevel)
     return 'leaving'
