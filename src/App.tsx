@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { describeAuthError } from './components/describe-auth-error.ts'
 import { useAppSession } from './react/app-session.ts'
 import { SessionSource, type LoadEngine } from './react/SessionSource.tsx'
 import { SIGN_IN_REFUSAL_ID } from './react/sign-in-refusal.ts'
@@ -41,27 +40,40 @@ interface AppWithEngineProps extends AppProps {
 // static host serves, not "<base-without-slash>", which they answer with a redirect.
 const ROUTER_BASENAME = import.meta.env.BASE_URL
 
-function AppContent({ config, Router }: AppProps & { Router: AppRouter }) {
+function AppContent({
+  config,
+  Router,
+  isRestoreReturn,
+}: AppProps & { Router: AppRouter; isRestoreReturn: boolean }) {
   const s = useAppSession()
   useFocusHeadingAfterStart(s.isStarting)
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
-  const views = useSignedInViews(s.isStarting || s.session !== undefined)
+  const views = useSignedInViews(
+    s.isStarting || s.session !== undefined || s.keeping.invitation !== undefined,
+  )
   // The router mounts only once a callback or a restore has finished: no flash of the wrong view.
   if (s.isStarting) {
     return (
       <div className="page main">
-        <StatusMessage>Signing you in…</StatusMessage>
+        <StatusMessage>
+          {s.keeping.phase === 'restoring' || isRestoreReturn
+            ? 'Restoring your session…'
+            : 'Signing you in…'}
+        </StatusMessage>
       </div>
     )
   }
   const onSignIn = () => void s.signIn()
   const { keeping, session } = s
   const renewalProblem =
-    keeping.renewalError === undefined ? undefined : describeAuthError(keeping.renewalError)
+    keeping.renewalError === undefined ? undefined : s.describeError(keeping.renewalError)
   const profileProblem =
-    keeping.profileError === undefined ? undefined : describeAuthError(keeping.profileError)
+    keeping.profileError === undefined ? undefined : s.describeError(keeping.profileError)
 
-  const alert = renderAlert(chooseAlert(s), views, onSignIn, () => void s.stayLoggedIn())
+  const alert = renderAlert(chooseAlert(s), views, onSignIn, {
+    onStay: () => void s.stayLoggedIn(),
+    onContinue: () => void s.continueSession(),
+  })
 
   return (
     <Router basename={ROUTER_BASENAME}>
@@ -145,7 +157,7 @@ function renderAlert(
   alert: AppAlert,
   views: SignedInViews | null | undefined,
   onRetry: () => void,
-  onStay: () => void,
+  { onStay, onContinue }: { onStay: () => void; onContinue: () => void },
 ) {
   switch (alert.kind) {
     case 'browser-refused':
@@ -165,6 +177,17 @@ function renderAlert(
       return <AuthErrorAlert description={alert.description} onRetry={onRetry} />
     case 'renewal-failed':
       return views && <views.RenewalNotice {...alert} onStay={onStay} />
+    case 'continue':
+      return (
+        views && (
+          <views.ContinueNotice
+            name={alert.name}
+            reason={alert.reason}
+            isBusy={alert.isBusy}
+            onContinue={onContinue}
+          />
+        )
+      )
     case 'session-ended':
       return views && <views.SessionEndedNotice reason={alert.reason} />
     case 'signed-out':
@@ -177,7 +200,7 @@ function renderAlert(
 export function App({ config, loadEngine, router = BrowserRouter, start }: AppWithEngineProps) {
   return (
     <SessionSource config={config} loadEngine={loadEngine} start={start}>
-      <AppContent config={config} Router={router} />
+      <AppContent config={config} Router={router} isRestoreReturn={start.isRestoreReturn} />
     </SessionSource>
   )
 }

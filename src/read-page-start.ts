@@ -1,7 +1,7 @@
 import { probeBrowser } from './config/probe-browser.ts'
 import { describeRedirectUris, isAuthorizationCallback } from './oidc/callback-url.ts'
 import { describeCurrentPath, readReturnTo } from './oidc/return-to.ts'
-import type { PageStart } from './session/page-start.ts'
+import { RESTORE_URL_STATE, type PageStart } from './session/page-start.ts'
 import { SessionHint } from './session/session-hint.ts'
 
 /**
@@ -17,9 +17,16 @@ export function readPageStart(clientId: string, basePath: string): PageStart {
   const isCallback = !refusal && isAuthorizationCallback(window.location, signIn)
   const here = describeCurrentPath(window.location)
   const cleaned = readReturnTo(here, basePath)
+  const state = new URLSearchParams(window.location.search).get('state') ?? ''
   if (!isCallback && cleaned !== here)
     window.history.replaceState(window.history.state, '', cleaned)
   const isRestoring =
     !refusal && !isCallback && new SessionHint(localStorage, clientId).read() !== undefined
-  return { isCallback, isRestoring, refusal }
+  return {
+    isCallback,
+    isRestoring,
+    isRestoreReturn: isCallback && state.endsWith(`;${RESTORE_URL_STATE}`),
+    wasOpenedWithResponse: !isCallback && cleaned !== here && state !== '',
+    refusal,
+  }
 }

@@ -1,6 +1,6 @@
 import type { PersonProfile } from '../oidc/profile.ts'
 import { nameGrantedScopes } from '../google/scopes.ts'
-import type { AuthErrorDescription } from './describe-auth-error.ts'
+import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
 import { ProfileStatus } from './ProfileStatus.tsx'
 
 interface ProfileCardProps {

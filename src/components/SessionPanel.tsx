@@ -1,5 +1,5 @@
 import type { SessionSnapshot, TokenSource } from '../session/session-snapshot.ts'
-import type { AuthErrorDescription } from './describe-auth-error.ts'
+import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
 import { describeDuration } from './describe-duration.ts'
 
 interface SessionPanelProps {

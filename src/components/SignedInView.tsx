@@ -1,4 +1,4 @@
-import type { AuthErrorDescription } from './describe-auth-error.ts'
+import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
 import type { SessionSnapshot } from '../session/session-snapshot.ts'
 import type { SessionDetails, SessionFeatures } from '../react/use-session.ts'
 import { hasGrantedScope, listAskedScopes } from '../google/granted-scopes.ts'

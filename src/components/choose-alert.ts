@@ -2,7 +2,7 @@ import { readErrorCode } from '../oidc/auth-error.ts'
 import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
 import type { SessionSnapshot, EndReason } from '../session/session-snapshot.ts'
 import type { SignOutResult } from '../session/sign-out.ts'
-import { describeAuthError, type AuthErrorDescription } from './describe-auth-error.ts'
+import type { AuthErrorDescription } from '../oidc/describe-app-error.ts'
 import type { RenewalNoticeProps } from './RenewalNotice.tsx'
 
 /** The one notice above the page, if any: a sign-in failure outranks everything else. */
@@ -11,6 +11,7 @@ export type AppAlert =
   | { kind: 'browser-refused'; description: AuthErrorDescription }
   | { kind: 'auth-error'; description: AuthErrorDescription }
   | ({ kind: 'renewal-failed' } & Omit<RenewalNoticeProps, 'onStay'>)
+  | { kind: 'continue'; name: string | undefined; reason: EndReason | undefined; isBusy: boolean }
   | { kind: 'session-ended'; reason: EndReason }
   | { kind: 'signed-out'; result: SignOutResult }
   | { kind: 'none' }
@@ -20,30 +21,34 @@ export interface AlertInput {
   error: unknown
   /** The signed-in session, if any, with its expiry in seconds since the epoch. */
   session: { expiresAt: number | undefined } | undefined
+  /** Words for a failure: the engine's full describer once it is in (describe-auth-error.ts). */
+  describeError: (error: unknown) => AuthErrorDescription
   keeping: Pick<
     SessionSnapshot,
-    'phase' | 'renewalError' | 'endReason' | 'signOutResult' | 'isStaying'
+    'phase' | 'renewalError' | 'endReason' | 'signOutResult' | 'isStaying' | 'invitation'
   >
 }
 
 const REFUSAL_CODES: unknown[] = ['site_data_blocked', 'browser_unsupported']
 
 /** Picks which notice the app shows, from what the session says (pure; see App.tsx). */
-export function chooseAlert({ error, session, keeping }: AlertInput): AppAlert {
+export function chooseAlert({ error, session, keeping, describeError }: AlertInput): AppAlert {
   if (REFUSAL_CODES.includes(readErrorCode(error)))
-    return { kind: 'browser-refused', description: describeAuthError(error) }
-  if (error) return { kind: 'auth-error', description: describeAuthError(error) }
+    return { kind: 'browser-refused', description: describeError(error) }
+  if (error) return { kind: 'auth-error', description: describeError(error) }
   if (session && keeping.phase === 'failed' && session.expiresAt !== undefined) {
     return {
       kind: 'renewal-failed',
       expiresAt: session.expiresAt,
       isInteractionNeeded: isInteractionNeeded(keeping.renewalError),
       cause:
-        keeping.renewalError === undefined
-          ? undefined
-          : describeAuthError(keeping.renewalError).title,
+        keeping.renewalError === undefined ? undefined : describeError(keeping.renewalError).title,
       isBusy: keeping.isStaying,
     }
+  }
+  if (!session && keeping.invitation) {
+    const { name } = keeping.invitation
+    return { kind: 'continue', name, reason: keeping.endReason, isBusy: keeping.isStaying }
   }
   if (!session && keeping.endReason) return { kind: 'session-ended', reason: keeping.endReason }
   if (!session && keeping.signOutResult)

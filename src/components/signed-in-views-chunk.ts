@@ -3,5 +3,6 @@
 export { SignedInView } from './SignedInView.tsx'
 export { ProfileCard } from './ProfileCard.tsx'
 export { RenewalNotice } from './RenewalNotice.tsx'
+export { ContinueNotice } from './ContinueNotice.tsx'
 export { SessionEndedNotice } from './SessionEndedNotice.tsx'
 export { SignOutNotice } from './SignOutNotice.tsx'

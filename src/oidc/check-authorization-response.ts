@@ -89,7 +89,8 @@ export function checkAuthorizationResponse(
   const queryStart = url.indexOf('?')
   const query = queryStart < 0 ? '' : url.slice(queryStart + 1).split('#')[0]
   const { values, isDamaged } = readParameters(query ?? '')
-  const state = values.get('state')?.[0]
+  // Without the `;<url_state>` that oidc-client-ts appends (a top-level restore's "restore").
+  const state = values.get('state')?.[0]?.split(';')[0]
   const problem = isDamaged
     ? invalid('The sign-in response was damaged on its way back.', 'Undecodable percent-encoding.')
     : findProblem(values, expected)

@@ -65,6 +65,7 @@ export class SecureUserManager extends UserManager {
     string,
     { receivedAtMs: number; grant: TokenGrant; hasScope: boolean }
   >()
+  #isLeaving = false
 
   constructor(settings: UserManagerSettings, expected: SecurityExpectations) {
     super(settings)
@@ -103,7 +104,22 @@ export class SecureUserManager extends UserManager {
 
   override async signinRedirect(args: SigninRedirectArgs = {}): Promise<void> {
     await this.prepare()
-    await super.signinRedirect({ ...args, nonce: createRandomToken() })
+    // The library's promise settles only if this page is shown again (Back, from the back/forward
+    // cache) or the request could not be made: until then, the page is leaving.
+    this.#isLeaving = true
+    try {
+      await super.signinRedirect({ ...args, nonce: createRandomToken() })
+    } finally {
+      this.#isLeaving = false
+    }
+  }
+
+  /**
+   * The page is on its way to the provider: its request's state (PKCE verifier, nonce) must
+   * survive until the answer lands on the next page, whatever this page hears meanwhile.
+   */
+  get isLeaving(): boolean {
+    return this.#isLeaving
   }
 
   override async signinSilent(args: SigninSilentArgs = {}): Promise<User | null> {
@@ -118,22 +134,28 @@ export class SecureUserManager extends UserManager {
   /** Processes the callback at the current URL, then removes its parameters from the address bar. */
   override async signinCallback(url = window.location.href): Promise<User | undefined> {
     try {
-      return await super.signinCallback(url)
+      const user = await super.signinCallback(url)
+      this.#cleanAddress(url)
+      return user
     } catch (error: unknown) {
       // Whatever round trip this tab had pending is over: leave no PKCE verifier behind.
       await this.discardPendingSignins()
+      this.#cleanAddress(url)
+      // Listeners come after the cleaning: one may put back the address the request came from.
       this.#callbackFailedListeners.forEach((listener) => {
         listener(error)
       })
       throw error
-    } finally {
-      if (url === window.location.href) {
-        window.history.replaceState(window.history.state, '', removeCallbackParameters(url))
-      }
     }
   }
 
-  /** Called with the failure whenever processing a callback fails; returns the unsubscribe. */
+  #cleanAddress(url: string): void {
+    if (url === window.location.href) {
+      window.history.replaceState(window.history.state, '', removeCallbackParameters(url))
+    }
+  }
+
+  /** Called with the error whenever processing a callback fails; returns the unsubscribe. */
   addCallbackFailed(listener: (error: unknown) => void): () => void {
     this.#callbackFailedListeners.add(listener)
     return () => this.#callbackFailedListeners.delete(listener)

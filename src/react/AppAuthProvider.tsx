@@ -9,12 +9,14 @@ import {
   RESTORE_TIMEOUT_SECONDS,
 } from '../oidc/create-user-manager.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
-import { readReturnToFromState } from '../oidc/return-to.ts'
+import { describeCurrentPath, readReturnTo, readReturnToFromState } from '../oidc/return-to.ts'
 import type { PageStart } from '../session/page-start.ts'
 import { SessionChannel } from '../session/session-channel.ts'
 import { SessionHint } from '../session/session-hint.ts'
 import { SessionKeeper } from '../session/session-keeper.ts'
 import { SignOutEpoch } from '../session/sign-out-epoch.ts'
+import { RestorePathMemory } from '../session/restore-path.ts'
+import { LeaveMark, readRestoreState } from '../session/top-level-restore.ts'
 
 interface AppAuthProviderProps {
   config: AppConfig
@@ -24,7 +26,7 @@ interface AppAuthProviderProps {
 
 function createServices(
   config: AppConfig,
-  { isCallback }: PageStart,
+  { isCallback, wasOpenedWithResponse }: PageStart,
   basePath: string,
 ): AuthServices {
   const redirectUris = describeRedirectUris(window.location.origin, basePath)
@@ -35,6 +37,9 @@ function createServices(
     channel: new SessionChannel(`static-signin:${config.clientId}`),
     epochs: new SignOutEpoch(localStorage, config.clientId),
     isCallback,
+    restorePaths: new RestorePathMemory(localStorage, config.clientId),
+    leaveMark: new LeaveMark(sessionStorage, config.clientId),
+    wasOpenedWithResponse,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
   })
   return { manager, keeper, isCallback }
@@ -55,11 +60,24 @@ export function AppAuthProvider({ config, start, children }: AppAuthProviderProp
     manager.prepare().catch(() => undefined)
   }, [manager])
 
+  // A top-level restore that failed still comes back to the address it left from (the library's
+  // success path does this through onSigninCallback below; its failure path has none).
+  useEffect(
+    () =>
+      manager.addCallbackFailed((error) => {
+        const restored = readRestoreState((error as { state?: unknown } | null)?.state)
+        if (restored)
+          window.history.replaceState(null, '', readReturnTo(restored.returnTo, basePath))
+      }),
+    [manager, basePath],
+  )
+
   useEffect(() => {
     const stop = keeper.start()
-    void keeper.restoreOnce()
+    // A top-level restore comes back to this very address, query and fragment included.
+    void keeper.restoreOnce(readReturnTo(describeCurrentPath(window.location), basePath))
     return stop
-  }, [keeper])
+  }, [keeper, basePath])
 
   const restoreReturnPath = useCallback(
     (user: User | undefined) => {

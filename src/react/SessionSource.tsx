@@ -7,6 +7,7 @@ import {
   type ReactNode,
 } from 'react'
 import type { AppConfig } from '../config/read-config.ts'
+import { describeAppError } from '../oidc/describe-app-error.ts'
 import { AuthError } from '../oidc/auth-error.ts'
 import type { PageStart } from '../session/page-start.ts'
 import { CLEARED } from '../session/session-snapshot.ts'
@@ -120,6 +121,8 @@ export function SessionSource({
       return Promise.resolve()
     },
     stayLoggedIn: ignore,
+    continueSession: ignore,
+    describeError: describeAppError,
     signOut: ignore,
     renewNow: ignore,
     reloadProfile: ignore,

@@ -1,8 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { useAuth } from 'react-oidc-context'
+import { describeAuthError } from '../oidc/describe-auth-error.ts'
 import { readErrorCode } from '../oidc/auth-error.ts'
 import { readPersonProfile, type PersonProfile } from '../oidc/profile.ts'
 import { useAuthServices } from './auth-services-context.ts'
+import { isEndedAtProvider } from '../session/top-level-restore.ts'
 import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
 import { describeApiBase } from '../google/api-base.ts'
 import { addScope } from '../google/add-scope.ts'
@@ -49,6 +51,7 @@ export function useSession() {
     [auth, keeper],
   )
   const stayLoggedIn = useCallback(() => keeper.stayLoggedIn(currentReturnTo()), [keeper])
+  const continueSession = useCallback(() => keeper.continueSession(currentReturnTo()), [keeper])
 
   const user = auth.user
   const signInScope = auth.settings.scope ?? ''
@@ -89,9 +92,11 @@ export function useSession() {
     /** Absent from the stand-in (SessionSource.tsx) until the engine is in: nothing to offer yet. */
     features,
     keeping,
-    // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says why.
+    // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says
+    // why. Nor is a top-level restore answered "sign in": the session has ended, the page says so.
     error: [auth.error, keeping.startError].find(
-      (error) => error !== undefined && readErrorCode(error) !== 'superseded',
+      (error) =>
+        error !== undefined && readErrorCode(error) !== 'superseded' && !isEndedAtProvider(error),
     ),
     // Until the callback or the restore is done, showing pages would flash the wrong view.
     // react-oidc-context loads at first, and after a callback until the user is in; a fresh page
@@ -103,6 +108,8 @@ export function useSession() {
     isRedirecting: auth.activeNavigator === 'signinRedirect',
     signIn,
     stayLoggedIn,
+    continueSession,
+    describeError: describeAuthError,
     signOut: () => keeper.signOut(),
     renewNow: () => keeper.renewNow(),
     reloadProfile: () => keeper.reloadProfile(),

@@ -12,8 +12,8 @@ export interface AccountSwitchHost {
   readEpoch(): number
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
   startNewGeneration(epoch: number): Generation
-  /** Gets this tab its own tokens, silently, for a sign-in announced at `epoch`. */
-  joinOtherTab(epoch: number): Promise<void>
+  /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
+  joinOtherTab(epoch: number, name: string | undefined): Promise<void>
 }
 
 /** True when another tab announced a sign-in of an account other than the one this tab holds. */
@@ -45,5 +45,5 @@ export async function switchAccount(
   // The account to join is the one announced: the other tab wrote it to the shared hint before
   // announcing, but another tab's localStorage write may reach this one after its message does.
   if (message.sub !== undefined) host.hint.write(message.sub)
-  await host.joinOtherTab(message.epoch)
+  await host.joinOtherTab(message.epoch, message.name)
 }

@@ -12,6 +12,7 @@ export type KeptManager = SignOutManager &
     | 'discardPendingSignins'
     | 'setStoreGate'
     | 'addCallbackFailed'
+    | 'isLeaving'
   > & {
     events: Pick<
       SecureUserManager['events'],

@@ -10,8 +10,8 @@ export interface ResumeHost {
   isOnline(): boolean
   hasUser(): boolean
   end(generation: Generation, reason: EndReason): Promise<void>
-  /** The silent sign-in a reload would make, with its quiet handling of "sign in again". */
-  restore(): Promise<void>
+  /** The silent sign-in a reload would make, without ever leaving the page (restore-or-join.ts). */
+  resume(): Promise<void>
   update(generation: Generation, changes: Partial<SessionSnapshot>): void
 }
 
@@ -39,7 +39,7 @@ export async function resumeAfterExpiry(
     return
   }
   host.update(generation, { phase: 'restoring', endReason: undefined })
-  await host.restore()
+  await host.resume()
   host.update(generation, {
     phase: 'idle',
     ...(host.hasUser() ? {} : { endReason: 'expired' }),

@@ -11,17 +11,25 @@ export interface SessionMessage {
    * this one (account-switch.ts). The `sub`, as in the session hint; never a token.
    */
   sub?: string
+  /** Who signed in, as "Continue as <name>" shows it, where a tab cannot join silently. */
+  name?: string | undefined
 }
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false
-  const { type, epoch, sub } = data as { type?: unknown; epoch?: unknown; sub?: unknown }
+  const { type, epoch, sub, name } = data as {
+    type?: unknown
+    epoch?: unknown
+    sub?: unknown
+    name?: unknown
+  }
   return (
     (type === 'signed-in' || type === 'signed-out') &&
     (sub === undefined || (typeof sub === 'string' && /^[\x21-\x7e]{1,255}$/.test(sub))) &&
     typeof epoch === 'number' &&
     Number.isSafeInteger(epoch) &&
-    epoch >= 0
+    epoch >= 0 &&
+    (name === undefined || (typeof name === 'string' && name.length <= 200))
   )
 }
 

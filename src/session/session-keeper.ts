@@ -12,6 +12,14 @@ import { SessionState } from './session-state.ts'
 import type { KeptManager } from './kept-manager.ts'
 import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
 import { restoreOrJoin, type StartHost } from './restore-or-join.ts'
+import type { RestorePathMemory } from './restore-path.ts'
+import {
+  isEndedAtProvider,
+  readRestoreState,
+  RESTORE_URL_STATE,
+  type LeaveMark,
+  type RestoreRequestState,
+} from './top-level-restore.ts'
 import { resumeAfterExpiry, type ResumeHost } from './resume-after-expiry.ts'
 import { renewNow, stayLoggedIn, tickRenewal, type RenewalHost } from './renewal-attempts.ts'
 import type { SessionChannel } from './session-channel.ts'
@@ -32,6 +40,12 @@ export interface SessionKeeperOptions {
   epochs: SignOutEpoch
   /** The page was loaded as an authorization callback: no restore, the callback signs in. */
   isCallback: boolean
+  /** What this browser has shown about restoring through the iframe (restore-path.ts). */
+  restorePaths: Pick<RestorePathMemory, 'read' | 'learnTopLevel' | 'learnIframe'>
+  /** This tab's mark of a top-level restore that has not come back (top-level-restore.ts). */
+  leaveMark: Pick<LeaveMark, 'isRecent' | 'set' | 'clear'>
+  /** The page was opened with an authorization response somewhere else: it never leaves on its own. */
+  wasOpenedWithResponse: boolean
   /** Time box of a silent sign-in not tied to a token's lifetime (restore, other tab, "Renew now"). */
   silentTimeoutSeconds: number
 }
@@ -65,6 +79,8 @@ export class SessionKeeper {
   #schedule: RenewalSchedule | undefined
   #hasUser = false
   #hasRestoreStarted = false
+  /** Where a top-level restore comes back to (the address when it was decided). */
+  #returnTo = '/'
   /** Tokens the store gate admitted: a `userLoaded` for one of them is new tokens, else a profile reload. */
   readonly #admitted = new WeakSet<User>()
   /** A feature whose access the person declined at the provider, for the session restored after. */
@@ -75,6 +91,7 @@ export class SessionKeeper {
   constructor(manager: KeptManager, options: SessionKeeperOptions) {
     this.#manager = manager
     this.#options = options
+    if (options.isCallback) options.leaveMark.clear() // whatever round trip this tab made is back
     const shouldRestore = !options.isCallback && options.hint.read() !== undefined
     const state = new SessionState(
       {
@@ -102,14 +119,26 @@ export class SessionKeeper {
       renew: (user, timeoutSeconds = options.silentTimeoutSeconds) =>
         this.#renew(user, timeoutSeconds),
       // A new session, at the epoch it was announced in (the tab holds none: see tab-mirror.ts).
-      joinOtherTab: (epoch) => {
+      joinOtherTab: async (epoch, name) => {
         state.beginGeneration(epoch)
-        return restoreOrJoin(this.#host, 'other-tab')
+        await restoreOrJoin(this.#host, 'other-tab', name)
       },
+      readRestorePath: () => options.restorePaths.read(Date.now()),
+      mayLeave: () =>
+        !options.wasOpenedWithResponse &&
+        !options.leaveMark.isRecent(Date.now()) &&
+        this.#host.isOnline(),
+      learnIframe: () => {
+        options.restorePaths.learnIframe()
+      },
+      leaveToRestore: (generation, loginHint, learnsTopLevel) =>
+        this.#leaveToRestore(generation, loginHint, learnsTopLevel, 'replace'),
       signInSilently: (source, loginHint) =>
         this.#silentSignIn(source, options.silentTimeoutSeconds, loginHint),
       expire: (schedule) => resumeAfterExpiry(this.#host, schedule),
-      restore: () => restoreOrJoin(this.#host, 'restore'),
+      resume: async () => {
+        await restoreOrJoin(this.#host, 'resume')
+      },
       end: this.#end,
       reject: this.#reject,
       startNewGeneration: this.#newGeneration,
@@ -146,6 +175,8 @@ export class SessionKeeper {
         void this.#restoreAfterDecline(declined.feature)
         return
       }
+      // A top-level restore the provider answered "sign in" to: the session there has ended.
+      if (isEndedAtProvider(error)) this.#options.hint.clear()
       // Overtaken by a sign-out it did not hear, its generation can no longer write: end it.
       if (this.#state.isLive(this.#state.generation)) {
         this.#state.update(this.#state.generation, { phase: 'idle' })
@@ -153,11 +184,14 @@ export class SessionKeeper {
         this.#newGeneration()
       }
     })
-    const stopListening = this.#options.channel.listen(
-      (message) => void mirrorOtherTab(message, this.#host),
-    )
+    // A page on its way to the provider keeps out of it: a sign-out elsewhere is for the page it
+    // lands on to honour (the request carries its epoch), not for this one to undo its request.
+    const stopListening = this.#options.channel.listen((message) => {
+      if (!manager.isLeaving) void mirrorOtherTab(message, this.#host)
+    })
     const stopWatching = watchDevice({
       onTick: () => {
+        if (manager.isLeaving) return
         this.#catchUpOnSignOut()
         this.#resumeIfOnline()
         tickRenewal(this.#host)
@@ -177,10 +211,15 @@ export class SessionKeeper {
     }
   }
 
-  /** The one time-boxed silent sign-in at start-up; a no-op unless this browser had a session. */
-  async restoreOnce(): Promise<void> {
+  /**
+   * The one restore at start-up, a no-op unless this browser had a session: silent, or at top level
+   * where the iframe cannot (restore-or-join.ts). `returnTo` is where a top-level round trip comes
+   * back to: this very address.
+   */
+  async restoreOnce(returnTo: string): Promise<void> {
     if (this.#state.getSnapshot().phase !== 'restoring' || this.#hasRestoreStarted) return
     this.#hasRestoreStarted = true
+    this.#returnTo = returnTo
     // The generation the restore was decided in, when the hint was read: a sign-out anywhere
     // since then (it clears the hint, then advances the epoch) means there is nothing to restore.
     const generation = this.#state.generation
@@ -188,7 +227,8 @@ export class SessionKeeper {
       this.#newGeneration()
       return
     }
-    await restoreOrJoin(this.#host, 'restore')
+    // On its way to the provider, the page stays "Restoring" until it has left.
+    if ((await restoreOrJoin(this.#host, 'restore')) === 'leaving') return
     this.#state.update(generation, { phase: 'idle' })
   }
 
@@ -202,7 +242,8 @@ export class SessionKeeper {
     const generation = this.#state.generation
     this.#hasRestoreStarted = true
     this.#state.update(generation, { phase: 'restoring' })
-    await restoreOrJoin(this.#host, 'restore')
+    // A callback page never leaves on its own (issue 18): where the iframe cannot, one click.
+    await restoreOrJoin(this.#host, 'resume')
     if (this.#state.isLive(generation)) this.#declined = { feature, generation }
     this.#state.update(generation, { phase: 'idle' })
   }
@@ -211,6 +252,28 @@ export class SessionKeeper {
   readDeclinedFeature(): FeatureName | undefined {
     const declined = this.#declined
     return declined && this.#state.isLive(declined.generation) ? declined.feature : undefined
+  }
+
+  /**
+   * "Continue as <name>": the one click that gets this tab the session where the iframe cannot,
+   * at top level with `prompt=none` for the hinted account, back to `returnTo`.
+   */
+  async continueSession(returnTo: string): Promise<void> {
+    const { invitation, isStaying } = this.#state.getSnapshot()
+    if (!invitation || isStaying || this.#hasUser) return
+    const generation = this.#state.generation
+    this.#returnTo = returnTo
+    this.#state.update(generation, { isStaying: true })
+    try {
+      await this.#leaveToRestore(
+        generation,
+        this.#options.hint.read(),
+        invitation.learnsTopLevel,
+        'assign',
+      )
+    } catch (error: unknown) {
+      this.#state.update(generation, { isStaying: false, startError: error })
+    }
   }
 
   /** The callback was processed and the return path restored: the app may show its pages. */
@@ -270,8 +333,12 @@ export class SessionKeeper {
   }
 
   #onTokens(user: User): void {
+    const restored = readRestoreState(user.state)
     const source: TokenSource =
-      this.#flight.running?.source ?? (readIsStayingSignedIn(user.state) ? 'redirect' : 'sign-in')
+      this.#flight.running?.source ??
+      (restored ? 'restore' : readIsStayingSignedIn(user.state) ? 'redirect' : 'sign-in')
+    // The iframe had failed, the top-level round trip succeeded: this browser needs it.
+    if (restored?.learnsTopLevel) this.#options.restorePaths.learnTopLevel(Date.now())
     const startedAt = this.#flight.running?.startedAt
     const wasSignedOut = !this.#hasUser
     // New tokens, even when the provider answered with the same access token; else a profile reload.
@@ -281,10 +348,12 @@ export class SessionKeeper {
     this.#options.hint.write(user.profile.sub)
     const generation = this.#state.generation
     if (wasSignedOut && source !== 'other-tab') {
+      const { name, email } = user.profile
       this.#options.channel.post({
         type: 'signed-in',
         epoch: generation.epoch,
         sub: user.profile.sub,
+        name: typeof name === 'string' ? name : typeof email === 'string' ? email : undefined,
       })
     }
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
@@ -309,6 +378,35 @@ export class SessionKeeper {
       endReason: undefined,
       signOutResult: undefined,
       isStaying: false,
+      invitation: undefined,
+    })
+  }
+
+  /**
+   * Leaves for the provider at top level with `prompt=none`: first-party there, so its cookies are
+   * sent where the iframe got none. The request's state carries the epoch (a sign-out anywhere
+   * before the answer refuses it) and whether success teaches that this browser needs this path.
+   * `replace` when the page leaves on its own, so Back does not land on a page that leaves again.
+   */
+  async #leaveToRestore(
+    generation: Generation,
+    loginHint: string | undefined,
+    learnsTopLevel: boolean,
+    redirectMethod: 'replace' | 'assign',
+  ): Promise<void> {
+    this.#options.leaveMark.set(Date.now())
+    const state: RestoreRequestState = {
+      returnTo: this.#returnTo,
+      epoch: generation.epoch,
+      isRestoring: true,
+      learnsTopLevel,
+    }
+    await this.#manager.signinRedirect({
+      prompt: 'none',
+      login_hint: loginHint,
+      state,
+      url_state: RESTORE_URL_STATE,
+      redirectMethod,
     })
   }
 

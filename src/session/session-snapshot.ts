@@ -27,6 +27,12 @@ export interface SessionSnapshot {
   signOutResult: SignOutResult | undefined
   /** "Stay signed in" is on its way to the provider. */
   isStaying: boolean
+  /**
+   * The session can be had with one click, "Continue as <name>": another tab signed in, or this
+   * page came back from a restore, where the iframe cannot restore (restore-or-join.ts).
+   * `learnsTopLevel`: the iframe failed here, so success teaches that this browser needs the click.
+   */
+  invitation: { name: string | undefined; learnsTopLevel: boolean } | undefined
 }
 
 /** The snapshot of a tab with no session in progress (what came before is kept in `lastTokens`). */
@@ -38,4 +44,5 @@ export const CLEARED = {
   endReason: undefined,
   signOutResult: undefined,
   isStaying: false,
+  invitation: undefined,
 } as const satisfies Omit<SessionSnapshot, 'lastTokens'>

@@ -14,8 +14,8 @@ export interface TabMirrorHost extends AccountSwitchHost {
   hasUser(): boolean
   readSnapshot(): SessionSnapshot
   isSilentSignInRunning(): boolean
-  /** Gets this tab its own tokens, silently, for a sign-in announced at `epoch`. */
-  joinOtherTab(epoch: number): Promise<void>
+  /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
+  joinOtherTab(epoch: number, name: string | undefined): Promise<void>
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
   startNewGeneration(epoch: number): Generation
   update(generation: Generation, changes: Partial<SessionSnapshot>): void
@@ -36,7 +36,7 @@ export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHos
       return
     }
     if (!host.hasUser() && host.readSnapshot().phase === 'idle' && !host.isSilentSignInRunning()) {
-      await host.joinOtherTab(message.epoch)
+      await host.joinOtherTab(message.epoch, message.name)
     }
     return
   }

@@ -6,16 +6,31 @@
  * assertions. With `before=<git ref>`, the app as it was at that commit runs in the same process
  * too, so "before" and "after" are measured side by side rather than in different runs. Lighthouse's
  * performance score of each signed-out page closes the table.
- *   npm run bench [-- runs=5] [before=<git ref>]
+ *
+ * A second table: reload → email shown again, by the path the restore takes (issue 18), with what
+ * each reload asked for (documents, authorization and token requests, read from the browser):
+ * - iframe: the app on 127.0.0.1 like the provider, same-site, so the provider's cookies reach the
+ *   hidden iframe (the main table's "reload → restored");
+ * - top-level, first load: the app opened as http://localhost:<port>, cross-site to the provider,
+ *   whose cookies Debian's Chromium withholds from the iframe: the iframe fails, then one top-level
+ *   `prompt=none` round trip, and the browser learns it;
+ * - top-level, remembered: a second reload, straight to the round trip.
+ * Against the reference's reload → its sign-in button: it keeps its user in sessionStorage, so its
+ * stored user is removed first, which is what a reload leaves of tokens kept in memory. Last, the
+ * Google build against the HTTPS stand-in at Google's hostnames (test/google/), without reference.
+ *   npm run bench [-- runs=5] [before=<git ref>] [waterfall]
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import type { Page, Request } from '@playwright/test'
+import type { Browser, Locator, Page, Request } from '@playwright/test'
 import { build, preview } from 'vite'
 import { waitUntil } from '../engines/engine.ts'
+import { ensureTestCertificate } from '../google/certificate.ts'
+import { startGoogleStandIn } from '../google/stand-in.ts'
+import { GOOGLE_HOSTS } from '../google/wire-format.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
 import { startLocalProvider } from '../provider/start-provider.ts'
 import { measureInitialJs } from '../tools/measure-bundle.ts'
@@ -25,8 +40,19 @@ import { launchChromium, median } from '../tools/spawn-app.ts'
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('runs='))?.slice(5) ?? 5)
 const BEFORE = process.argv.find((a) => a.startsWith('before='))?.slice(7)
+/** `waterfall`: print every timed reload's requests, in ms from the reload, with their frame. */
+const WATERFALL = process.argv.includes('waterfall')
 const PROVIDER_PORT = 4700
+/** The Google build, and the stand-in for Google (HTTPS, plus its control port), on the bench's ports. */
+const GOOGLE_APP_PORT = 4704
+const STAND_IN_PORT = 4705
+const STAND_IN_CONTROL_PORT = 4706
+/** Shaped like a Google Web client, as test/google/start.ts's (which starts servers when imported). */
+const STAND_IN_CLIENT_ID = '123456789012-standin0bench0client0abcdefghij.apps.googleusercontent.com'
+const STAND_IN_CLIENT_SECRET = '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veryone'
 const OUT = resolve('.e2e/bench')
+/** Where this app remembers that the iframe cannot restore here (src/session/restore-path.ts). */
+const restorePathKey = (clientId: string) => `static-signin.restore-path:${clientId}`
 
 interface Subject {
   name: string
@@ -37,6 +63,11 @@ interface Subject {
   signInButton: string
   /** Starts one renewal and resolves once the app shows it landed. */
   renew: (page: Page) => Promise<void>
+  /**
+   * Removes the tokens it stored, leaving what a reload leaves of tokens kept in memory: the
+   * reference's only way to be compared on the same terms.
+   */
+  forgetTokens?: (page: Page) => Promise<void>
 }
 
 const readTestId = (page: Page, id: string) => page.getByTestId(id).textContent()
@@ -66,6 +97,14 @@ const subjects: Subject[] = [
       await page.getByRole('button', { name: 'Renew' }).click()
       await pollUntil('the renewal', async () => (await readTestId(page, 'loads')) !== before)
     },
+    forgetTokens: async (page) => {
+      // react-oidc-context's default user store: sessionStorage, `oidc.user:<authority>:<client>`.
+      await page.evaluate(() => {
+        for (const key of Object.keys(sessionStorage)) {
+          if (key.startsWith('oidc.user:')) sessionStorage.removeItem(key)
+        }
+      })
+    },
   },
 ]
 
@@ -91,7 +130,8 @@ const pollUntil = (what: string, check: () => Promise<boolean>) => waitUntil(wha
 
 const provider = await startLocalProvider({
   port: PROVIDER_PORT,
-  appOrigins: subjects.map((s) => `http://127.0.0.1:${s.port}`),
+  // On localhost too: cross-site to the provider, so its cookies do not reach the iframe.
+  appOrigins: subjects.flatMap((s) => [`http://127.0.0.1:${s.port}`, `http://localhost:${s.port}`]),
   clientId: LOCAL_CLIENT_ID,
   clientSecret: LOCAL_CLIENT_SECRET,
   hasRefreshTokens: false,
@@ -132,13 +172,50 @@ for (const [i, s] of subjects.entries()) {
   )
   process.chdir(here)
 }
+// The Google build, as test/google/start.ts makes it: the default issuer and embedded metadata.
+// Only now: `vite preview` derives each server's headers (its CSP) from the environment it starts in.
+const googleOrigin = `http://127.0.0.1:${GOOGLE_APP_PORT}`
+Object.assign(process.env, {
+  VITE_OIDC_ISSUER: '',
+  VITE_OIDC_CLIENT_ID: STAND_IN_CLIENT_ID,
+  VITE_OIDC_CLIENT_SECRET: STAND_IN_CLIENT_SECRET,
+  VITE_OIDC_SCOPE: '',
+  VITE_OIDC_REFRESH_TOKENS: '',
+  VITE_LOCAL_PROVIDER: '',
+})
+await build({ logLevel: 'error', build: { outDir: join(OUT, 'google') } })
+const certificate = ensureTestCertificate()
+const stopStandIn = await startGoogleStandIn({
+  certificate,
+  port: STAND_IN_PORT,
+  controlPort: STAND_IN_CONTROL_PORT,
+  clientId: STAND_IN_CLIENT_ID,
+  clientSecret: STAND_IN_CLIENT_SECRET,
+  appOrigin: googleOrigin,
+})
+servers.push(
+  await preview({
+    logLevel: 'error',
+    build: { outDir: join(OUT, 'google') },
+    preview: { port: GOOGLE_APP_PORT, host: '127.0.0.1', strictPort: true, open: false },
+  }),
+)
 const browser = await launchChromium()
+/** Google's hostnames resolve to the stand-in, whose key alone is trusted (test/e2e/browser-args.ts). */
+const googleBrowser = await launchChromium({
+  hostMaps: GOOGLE_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${STAND_IN_PORT}`),
+  args: [`--ignore-certificate-errors-spki-list=${certificate.spkiHash}`],
+})
 
 type Figures = Record<string, number[]>
-/** One fresh visitor: load, sign in, one renewal, one reload. */
-async function visit(subject: Subject, latency: number, figures: Figures): Promise<void> {
-  const add = (key: string, value: number) => (figures[key] ??= []).push(value)
-  const context = await browser.newContext()
+interface Logged {
+  at: number
+  request: Request
+}
+
+/** A fresh browser context with `latency` ms added to every request, logging every request. */
+async function openPage(on: Browser, latency: number) {
+  const context = await on.newContext()
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -148,8 +225,137 @@ async function visit(subject: Subject, latency: number, figures: Figures): Promi
     downloadThroughput: -1,
     uploadThroughput: -1,
   })
-  const requests: { at: number; request: Request }[] = []
+  const requests: Logged[] = []
   page.on('request', (request) => requests.push({ at: performance.now(), request }))
+  return { context, page, requests }
+}
+
+/** Where a provider takes authorization and token requests. */
+interface Endpoints {
+  isAuthorization: (url: URL) => boolean
+  isToken: (url: URL) => boolean
+}
+const localEndpoints: Endpoints = {
+  isAuthorization: (url) => url.origin === provider.issuer && url.pathname === '/auth',
+  isToken: (url) => url.origin === provider.issuer && url.pathname === '/token',
+}
+const googleEndpoints: Endpoints = {
+  isAuthorization: (url) =>
+    url.origin === 'https://accounts.google.com' && url.pathname === '/o/oauth2/v2/auth',
+  isToken: (url) => url.origin === 'https://oauth2.googleapis.com' && url.pathname === '/token',
+}
+
+/** What one reload asked for, from the browser's own requests (redirect hops count one each). */
+interface ReloadCost {
+  requests: number
+  documents: number
+  iframeDocuments: number
+  /** The `prompt` of each top-level authorization request ("" when none). */
+  topLevelAuthorizations: string[]
+  /** What each iframe authorization request was answered with: `code`, or the error. */
+  iframeAnswers: string[]
+  tokens: number
+  /** The page had already learnt that the iframe cannot restore here (restore-path.ts). */
+  wasRemembered: boolean
+}
+
+const isTopLevel = (request: Request) => {
+  try {
+    return request.frame().parentFrame() === null
+  } catch {
+    return true // no frame: not from an iframe
+  }
+}
+
+/** Where an authorization request's redirects ended: the answer its redirect URI got. */
+function answerOf(request: Request): string {
+  let last = request
+  for (let next = last.redirectedTo(); next; next = next.redirectedTo()) last = next
+  if (last === request) return 'no redirect'
+  const params = new URL(last.url()).searchParams
+  return params.get('error') ?? (params.has('code') ? 'code' : `no answer (${last.url()})`)
+}
+
+function costOf(requests: Request[], endpoints: Endpoints, wasRemembered: boolean): ReloadCost {
+  const documents = requests.filter((r) => r.resourceType() === 'document')
+  const authorizations = requests.filter((r) => endpoints.isAuthorization(new URL(r.url())))
+  return {
+    requests: requests.length,
+    documents: documents.length,
+    iframeDocuments: documents.filter((r) => !isTopLevel(r)).length,
+    topLevelAuthorizations: authorizations
+      .filter(isTopLevel)
+      .map((r) => new URL(r.url()).searchParams.get('prompt') ?? ''),
+    iframeAnswers: authorizations.filter((r) => !isTopLevel(r)).map(answerOf),
+    tokens: requests.filter((r) => r.method() === 'POST' && endpoints.isToken(new URL(r.url())))
+      .length,
+    wasRemembered,
+  }
+}
+
+/** One reload, timed until `shown` appears; its requests are counted once the network is idle. */
+async function timeReload(
+  page: Page,
+  requests: Logged[],
+  shown: Locator,
+  endpoints: Endpoints,
+  clientId: string,
+): Promise<{ ms: number; cost: ReloadCost }> {
+  const wasRemembered =
+    (await page.evaluate((key) => localStorage.getItem(key), restorePathKey(clientId))) !== null
+  const from = requests.length
+  const start = performance.now()
+  await page.reload({ waitUntil: 'commit' })
+  await shown.waitFor()
+  const ms = performance.now() - start
+  await page.waitForLoadState('networkidle')
+  if (WATERFALL) {
+    console.log(`reload of ${page.url()}: shown after ${Math.round(ms)} ms`)
+    for (const { at, request } of requests.slice(from)) {
+      const frame = isTopLevel(request) ? 'top ' : 'frame'
+      console.log(
+        `  ${Math.round(at - start)
+          .toString()
+          .padStart(5)} ${frame} ${request.method()} ${request.url().slice(0, 110)}`,
+      )
+    }
+  }
+  const cost = costOf(
+    requests.slice(from).map((r) => r.request),
+    endpoints,
+    wasRemembered,
+  )
+  return { ms, cost }
+}
+
+/** The second table's rows: reload → shown, by restore path, with what each reload cost. */
+interface ReloadRow {
+  path: string
+  network: string
+  ms: number[]
+  costs: ReloadCost[]
+  /** The reference's reload → its button, at this latency: the ratio's denominator. */
+  isReference?: boolean
+}
+const reloadRows = new Map<string, ReloadRow>()
+function addReload(
+  path: string,
+  network: string,
+  result: { ms: number; cost: ReloadCost },
+  isReference?: boolean,
+) {
+  const key = `${path}|${network}`
+  const row = reloadRows.get(key) ?? { path, network, ms: [], costs: [], isReference }
+  row.ms.push(result.ms)
+  row.costs.push(result.cost)
+  reloadRows.set(key, row)
+}
+const networkName = (latency: number) => (latency === 0 ? 'local' : `+${latency} ms`)
+
+/** One fresh visitor: load, sign in, one renewal, one reload. */
+async function visit(subject: Subject, latency: number, figures: Figures): Promise<void> {
+  const add = (key: string, value: number) => (figures[key] ??= []).push(value)
+  const { context, page, requests } = await openPage(browser, latency)
   const origin = `http://127.0.0.1:${subject.port}`
   const button = page.getByRole('button', { name: subject.signInButton })
 
@@ -183,10 +389,77 @@ async function visit(subject: Subject, latency: number, figures: Figures): Promi
   add('one renewal (requests)', requests.length - renewFrom)
   await page.waitForLoadState('networkidle')
 
-  const reload = performance.now()
-  await page.reload({ waitUntil: 'commit' })
-  await page.getByTestId('email').waitFor()
-  add('reload → restored (ms)', performance.now() - reload)
+  const restored = await timeReload(
+    page,
+    requests,
+    page.getByTestId('email'),
+    localEndpoints,
+    LOCAL_CLIENT_ID,
+  )
+  add('reload → restored (ms)', restored.ms)
+  if (subject === thisApp) addReload(IFRAME_PATH, networkName(latency), restored)
+  if (subject.forgetTokens) {
+    await subject.forgetTokens(page)
+    const toButton = await timeReload(page, requests, button, localEndpoints, LOCAL_CLIENT_ID)
+    addReload(REFERENCE_PATH, networkName(latency), toButton, true)
+  }
+  await context.close()
+}
+
+const IFRAME_PATH = 'iframe: app same-site to the provider (127.0.0.1)'
+const FIRST_TOP_LEVEL_PATH =
+  'top-level, first load: app cross-site (localhost), iframe fails, then the round trip'
+const REMEMBERED_TOP_LEVEL_PATH = 'top-level, remembered: app cross-site, a second reload'
+const REFERENCE_PATH = 'reference: reload → its sign-in button (stored user removed first)'
+const GOOGLE_FIRST_PATH = 'Google build against the stand-in, top-level, first load'
+const GOOGLE_REMEMBERED_PATH = 'Google build against the stand-in, top-level, remembered'
+
+/**
+ * One fresh visitor of this app at http://localhost:<port>, cross-site to the provider, whose
+ * cookies the browser then withholds from the iframe: sign in, reload (the iframe fails, then the
+ * round trip), reload again (straight to the round trip).
+ */
+async function visitCrossSite(subject: Subject, latency: number): Promise<void> {
+  const { context, page, requests } = await openPage(browser, latency)
+  const button = page.getByRole('button', { name: subject.signInButton })
+  await page.goto(`http://localhost:${subject.port}/`, { waitUntil: 'commit' })
+  await button.waitFor()
+  await page.waitForLoadState('networkidle')
+  await button.click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  const email = page.getByTestId('email')
+  await email.waitFor()
+  await page.waitForLoadState('networkidle')
+  for (const path of [FIRST_TOP_LEVEL_PATH, REMEMBERED_TOP_LEVEL_PATH]) {
+    addReload(
+      path,
+      networkName(latency),
+      await timeReload(page, requests, email, localEndpoints, LOCAL_CLIENT_ID),
+    )
+  }
+  await context.close()
+}
+
+/** The same with the Google build and the stand-in, in a browser mapping Google's hostnames. */
+async function visitGoogle(): Promise<void> {
+  const { context, page, requests } = await openPage(googleBrowser, 0)
+  await page.goto(`${googleOrigin}/`, { waitUntil: 'commit' })
+  const button = page.getByRole('button', { name: 'Sign in with Google' })
+  await button.waitFor()
+  await page.waitForLoadState('networkidle')
+  await button.click()
+  await page.getByRole('heading', { name: 'Choose an account' }).waitFor()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  const email = page.getByTestId('email')
+  await email.waitFor()
+  await page.waitForLoadState('networkidle')
+  for (const path of [GOOGLE_FIRST_PATH, GOOGLE_REMEMBERED_PATH]) {
+    addReload(
+      path,
+      'local',
+      await timeReload(page, requests, email, googleEndpoints, STAND_IN_CLIENT_ID),
+    )
+  }
   await context.close()
 }
 
@@ -199,6 +472,7 @@ try {
     for (let run = 0; run < RUNS; run += 1) {
       // Alternate the subjects, so that neither always runs on a warmer machine.
       for (const [i, subject] of subjects.entries()) await visit(subject, latency, figures[i] ?? {})
+      if (thisApp) await visitCrossSite(thisApp, latency)
     }
     for (const key of Object.keys(figures[0] ?? {})) {
       const [ours, reference, before] = figures.map((f) => median(f[key] ?? []))
@@ -207,6 +481,7 @@ try {
       )
     }
   }
+  for (let run = 0; run < RUNS; run += 1) await visitGoogle()
   const scores = await lighthousePerformance(subjects.map((s) => `http://127.0.0.1:${s.port}/`))
   rows.push(
     row(
@@ -219,8 +494,10 @@ try {
   )
 } finally {
   await browser.close()
+  await googleBrowser.close()
   for (const server of servers) server.httpServer.close()
   await provider.close()
+  await stopStandIn()
 }
 console.log(`\nnpm run bench: medians of ${RUNS} runs each, Chromium, one local provider\n`)
 const beforeName = subjects[2]?.name
@@ -230,6 +507,7 @@ console.log(
     : '| figure | network | this app | reference | ratio |\n|---|---|---|---|---|',
 )
 for (const line of rows) console.log(line)
+printReloadTable()
 
 function row(
   figure: string,
@@ -269,4 +547,65 @@ async function lighthousePerformance(urls: string[]): Promise<number[]> {
   } finally {
     chrome.kill()
   }
+}
+
+/** The second table: reload → email by restore path, against the reference's reload → button. */
+function printReloadTable(): void {
+  const referenceMs = (network: string) =>
+    median(reloadRows.get(`${REFERENCE_PATH}|${network}`)?.ms ?? [])
+  console.log(
+    `\nReload → email shown again, by restore path: medians of ${RUNS} (request counts: median, or range when runs differ)\n`,
+  )
+  console.log(
+    '| restore path | network | reload → shown (ms) | reference: reload → its button (ms) | ratio | documents (in iframes) | authorization requests | token requests | requests in all | path remembered before |',
+  )
+  console.log('|---|---|---|---|---|---|---|---|---|---|')
+  const rowsInOrder = [...reloadRows.values()].sort(
+    (a, b) => Number(a.network !== 'local') - Number(b.network !== 'local'),
+  )
+  for (const r of rowsInOrder) {
+    const ms = median(r.ms)
+    const isGoogle = r.path.startsWith('Google')
+    const reference = isGoogle ? NaN : referenceMs(r.network)
+    const cells = [
+      r.path,
+      r.network,
+      r.isReference ? '—' : Math.round(ms).toLocaleString('en'),
+      isGoogle ? '— (none)' : Math.round(reference).toLocaleString('en'),
+      r.isReference || isGoogle ? '—' : `${(ms / reference).toFixed(2)}×`,
+      `${spread(r.costs.map((c) => c.documents))} (${spread(r.costs.map((c) => c.iframeDocuments))})`,
+      describeAuthorizations(r.costs),
+      spread(r.costs.map((c) => c.tokens)),
+      spread(r.costs.map((c) => c.requests)),
+      tally(r.costs.map((c) => (c.wasRemembered ? 'yes' : 'no'))),
+    ]
+    console.log(`| ${cells.join(' | ')} |`)
+  }
+}
+
+/** "3", or "3–4" when the runs differ. */
+function spread(values: number[]): string {
+  const low = Math.min(...values)
+  const high = Math.max(...values)
+  return low === high ? String(low) : `${median(values)} (${low}–${high})`
+}
+
+/** "yes", or "yes ×4, no ×1" when the runs differ. */
+function tally(values: string[]): string {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  if (counts.size <= 1) return values[0] ?? '—'
+  return [...counts].map(([value, n]) => `${value} ×${n}`).join(', ')
+}
+
+/** "top-level 1 (prompt=none), iframe 1 → login_required", with every run's answers. */
+function describeAuthorizations(costs: ReloadCost[]): string {
+  const topLevel = spread(costs.map((c) => c.topLevelAuthorizations.length))
+  const prompts = tally(costs.flatMap((c) => c.topLevelAuthorizations.map((p) => `prompt=${p}`)))
+  const iframe = spread(costs.map((c) => c.iframeAnswers.length))
+  const answers = tally(costs.flatMap((c) => c.iframeAnswers))
+  return (
+    `top-level ${topLevel}${prompts === '—' ? '' : ` (${prompts})`}, ` +
+    `iframe ${iframe}${answers === '—' ? '' : ` → ${answers}`}`
+  )
 }

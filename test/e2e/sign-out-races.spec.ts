@@ -22,7 +22,7 @@ test('signing out in tab A while tab B restores its session leaves both signed o
   const b = await context.newPage()
   const bRequests = recordRequests(b)
   await b.goto('/account')
-  await expect(b.getByText('Signing you in…')).toBeVisible()
+  await expect(b.getByText('Restoring your session…')).toBeVisible()
   await a.getByRole('button', { name: 'Sign out' }).click()
   await expect(a.getByRole('status')).toContainText('You are signed out')
 

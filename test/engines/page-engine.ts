@@ -2,8 +2,8 @@ import type { EngineSession, EngineTab } from './engine.ts'
 
 /** What a Playwright or a puppeteer page offers under the same names. */
 interface NavigablePage {
-  goto(url: string): Promise<unknown>
-  reload(): Promise<unknown>
+  goto(url: string, options: { waitUntil: 'domcontentloaded' }): Promise<unknown>
+  reload(options: { waitUntil: 'domcontentloaded' }): Promise<unknown>
   url(): string
 }
 
@@ -22,11 +22,14 @@ export function sessionOfContext<P extends NavigablePage>(
     newTab: async () => {
       const page = await context.newPage()
       return {
+        // Up to the parsed document only: the app may leave for the provider before its load event
+        // (a top-level restore), which puppeteer's Firefox reports as a navigation that never
+        // loads. Scenarios poll for what they expect anyway.
         goto: async (url) => {
-          await page.goto(url)
+          await page.goto(url, { waitUntil: 'domcontentloaded' })
         },
         reload: async () => {
-          await page.reload()
+          await page.reload({ waitUntil: 'domcontentloaded' })
         },
         url: () => Promise.resolve(page.url()),
         ...adapt(page),

@@ -3,7 +3,7 @@ import { TEST_ACCOUNTS, type TestAccount } from './test-user.ts'
 
 function renderAccount(account: TestAccount, issuer: string, isChecked: boolean): string {
   return `<label class="account"><input type="radio" name="account" value="${escapeHtml(account.sub)}"${isChecked ? ' checked' : ''}>
-<img src="${escapeHtml(`${issuer}/avatar/${account.sub}.svg`)}" alt="">
+<img src="${escapeHtml(`${issuer}/avatar/${account.sub}.svg`)}" alt="" referrerpolicy="no-referrer">
 <span><span>${escapeHtml(account.name)}</span><br><small>${escapeHtml(account.email)}</small></span></label>`
 }
 

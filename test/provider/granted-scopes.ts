@@ -46,3 +46,11 @@ export function includeGrantedScopes(issued: string, granted: string): string {
 export function toGoogleScope(scope: string, extra?: string): string {
   return [...split(scope).map((name) => LONG_FORMS[name] ?? name), ...split(extra)].join(' ')
 }
+
+/** The short names oidc-provider knows, for scope values the provider itself wrote in long form. */
+export function fromGoogleScope(scope: string): string {
+  const short = Object.fromEntries(Object.entries(LONG_FORMS).map(([name, long]) => [long, name]))
+  return split(scope)
+    .map((name) => short[name] ?? name)
+    .join(' ')
+}

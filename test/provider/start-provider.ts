@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import Provider from 'oidc-provider'
 import { calendarApi } from './calendar-api.ts'
-import { googleTokenScope } from './google-token-scope.ts'
+import { acceptGoogleScopeOnRefresh, googleTokenScope } from './google-token-scope.ts'
 import { includeGrantedScopesMiddleware } from './include-granted-scopes.ts'
 import { interactionRoutes } from './interactions.ts'
 import { buildConfiguration, type ClientOptions } from './provider-configuration.ts'
@@ -40,6 +40,8 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
   }
   // Inside misbehaviour, so that a hostile token response rewrites what these wrote.
   provider.use(googleTokenScope(current))
+  // Only where refresh tokens exist: oidc-provider warns once when a body arrives already read.
+  if (options.hasRefreshTokens) provider.use(acceptGoogleScopeOnRefresh())
   provider.use(includeGrantedScopesMiddleware())
   provider.use(calendarApi(provider, current, options.appOrigins))
   provider.use(interactionRoutes(provider, issuer))

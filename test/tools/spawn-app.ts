@@ -40,14 +40,25 @@ export async function startLocalApp(
   }
 }
 
-/** Debian's Chromium, headless, unable to reach anything but this machine. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, unable to reach anything but this machine (127.0.0.1, and localhost
+ * for an app that must be cross-site to a provider on 127.0.0.1). `hostMaps` ("MAP host ip:port")
+ * come before that rule; `args` are added.
+ */
+export function launchChromium(
+  options: { hostMaps?: string[]; args?: string[] } = {},
+): Promise<Browser> {
+  const rules = [
+    ...(options.hostMaps ?? []),
+    'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+  ]
   return chromium.launch({
     executablePath: findChromium(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      `--host-resolver-rules=${rules.join(', ')}`,
+      ...(options.args ?? []),
     ],
   })
 }

@@ -81,6 +81,71 @@ test('reload restores the session silently, without a flash of the signed-out vi
   expect(silent[0]?.loginHint).toBe(SUB)
 })
 
+const topLevelAuthorizations = (log: LoggedRequest[]) =>
+  only(log, 'GET', '/auth').filter((r) => r.prompt === 'none' && r.dest === 'document')
+
+/**
+ * Starts loading `url` (or reloading) from inside the page, without the driver waiting for a load
+ * that a page leaving at once for the provider never finishes (puppeteer's Firefox times out).
+ */
+async function startLoad(tab: EngineTab, url?: string): Promise<void> {
+  await markPage(tab) // gone from the new document: the old one's email does not count
+  await tab.evaluate<null>(
+    `setTimeout(() => ${url === undefined ? 'location.reload()' : `location.assign(${JSON.stringify(url)})`}, 0); return null`,
+  )
+}
+
+/** Waits for the email on the page at `url` after a top-level round trip (a new document). */
+async function waitForEmailAt(tab: EngineTab, url: string): Promise<void> {
+  await waitUntil(
+    `the email at ${url}`,
+    async () =>
+      !(await isPageMarked(tab)) &&
+      (await readTestId(tab, 'email')) === EMAIL &&
+      (await tab.url()) === url,
+    20_000,
+  )
+}
+
+test('where the browser withholds the provider’s cookies, a reload restores with one top-level round trip, later loads and new tabs go straight there', async ({
+  session,
+  request,
+  engineName,
+}) => {
+  test.setTimeout(60_000)
+  const tab = await openSignedIn(session, CROSS_SITE_ORIGIN)
+  const deepLink = `${CROSS_SITE_ORIGIN}/account/?from=engine#top`
+  await setScenario(request, {}) // a fresh request log
+  await tab.goto(deepLink)
+  await waitForEmailAt(tab, deepLink)
+  const first = await readProviderLog(request)
+  const iframeFirst = silentAuthorizations(first)
+  const topFirst = topLevelAuthorizations(first)
+  expect(iframeFirst).toHaveLength(1)
+  expect(iframeFirst[0]?.status).toBe(303) // its answer: login_required, back to silent-renew.html
+  expect(topFirst).toHaveLength(1)
+  expect(topFirst[0]).toMatchObject({ loginHint: SUB, redirectUri: `${CROSS_SITE_ORIGIN}/` })
+
+  await setScenario(request, {})
+  await startLoad(tab)
+  await waitForEmailAt(tab, deepLink)
+  const second = await readProviderLog(request)
+  expect(silentAuthorizations(second)).toEqual([])
+  expect(topLevelAuthorizations(second)).toHaveLength(1)
+
+  await setScenario(request, {})
+  const other = await session.newTab()
+  await startLoad(other, `${CROSS_SITE_ORIGIN}/`)
+  await waitForEmailAt(other, `${CROSS_SITE_ORIGIN}/`)
+  const third = await readProviderLog(request)
+  expect(silentAuthorizations(third)).toEqual([])
+  expect(topLevelAuthorizations(third)).toHaveLength(1)
+  test.info().annotations.push({
+    type: 'restore path',
+    description: `${engineName}: first reload iframe ${String(iframeFirst.length)} + top-level ${String(topFirst.length)}; later loads top-level only`,
+  })
+})
+
 test('renews in a hidden iframe before expiry, without navigating the page', async ({
   session,
   request,

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { SignedInView } from '../../../src/components/SignedInView.tsx'
-import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
+import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
 import { CLEARED } from '../../../src/session/session-snapshot.ts'
 

@@ -1,7 +1,10 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
 import { chooseAlert, type AlertInput } from '../../../src/components/choose-alert.ts'
+import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
+
+type Input = Omit<AlertInput, 'describeError'>
 
 const IDLE: AlertInput['keeping'] = {
   phase: 'idle',
@@ -9,7 +12,9 @@ const IDLE: AlertInput['keeping'] = {
   endReason: undefined,
   signOutResult: undefined,
   isStaying: false,
+  invitation: undefined,
 }
+const INVITED = { name: 'Ada Lovelace', learnsTopLevel: true }
 const SESSION = { expiresAt: 1_900_000_000 }
 const denied = new ErrorResponse({ error: 'access_denied' })
 const loginRequired = new ErrorResponse({ error: 'login_required' })
@@ -19,7 +24,7 @@ const siteDataBlocked = new AuthError('site_data_blocked', 'Blocked.')
 const unsupported = new AuthError('browser_unsupported', 'Too old.')
 
 describe('chooseAlert', () => {
-  it.each<[string, AlertInput, string]>([
+  it.each<[string, Input, string]>([
     ['nothing to say', { error: undefined, session: undefined, keeping: IDLE }, 'none'],
     ['signed in and well', { error: undefined, session: SESSION, keeping: IDLE }, 'none'],
     ['a sign-in failure', { error: denied, session: undefined, keeping: IDLE }, 'auth-error'],
@@ -67,6 +72,25 @@ describe('chooseAlert', () => {
       'session-ended',
     ],
     [
+      'another tab signed in where this one cannot join silently',
+      { error: undefined, session: undefined, keeping: { ...IDLE, invitation: INVITED } },
+      'continue',
+    ],
+    [
+      'an offer to continue outranks the end reason it explains',
+      {
+        error: undefined,
+        session: undefined,
+        keeping: { ...IDLE, endReason: 'expired', invitation: INVITED },
+      },
+      'continue',
+    ],
+    [
+      'a sign-in failure outranks the offer',
+      { error: denied, session: undefined, keeping: { ...IDLE, invitation: INVITED } },
+      'auth-error',
+    ],
+    [
       'signed out by the person',
       { error: undefined, session: undefined, keeping: { ...IDLE, signOutResult: revoked } },
       'signed-out',
@@ -82,7 +106,7 @@ describe('chooseAlert', () => {
       'browser-refused',
     ],
   ])('%s → %s', (_, input, kind) => {
-    expect(chooseAlert(input).kind).toBe(kind)
+    expect(chooseAlert({ ...input, describeError: describeAuthError }).kind).toBe(kind)
   })
 
   it.each<[string, unknown, boolean, string | undefined]>([
@@ -96,6 +120,7 @@ describe('chooseAlert', () => {
     ],
   ])('a failed renewal says why: %s', (_, renewalError, isInteractionNeeded, cause) => {
     const alert = chooseAlert({
+      describeError: describeAuthError,
       error: undefined,
       session: SESSION,
       keeping: { ...IDLE, phase: 'failed', renewalError, isStaying: true },
@@ -110,7 +135,12 @@ describe('chooseAlert', () => {
   })
 
   it('describes the sign-in failure as text for the alert', () => {
-    const alert = chooseAlert({ error: denied, session: undefined, keeping: IDLE })
+    const alert = chooseAlert({
+      describeError: describeAuthError,
+      error: denied,
+      session: undefined,
+      keeping: IDLE,
+    })
     expect(alert.kind === 'auth-error' && alert.description.title).toBe('Sign-in cancelled')
   })
 })

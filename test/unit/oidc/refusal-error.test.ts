@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
+import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
 import { createRefusalError } from '../../../src/oidc/refusal-error.ts'
 
 describe('createRefusalError, as the person reads it', () => {

@@ -2,7 +2,8 @@ import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
-import { arriveWithCallback, installFakeProvider } from '../fake-provider.ts'
+import { SessionHint } from '../../../src/session/session-hint.ts'
+import { arriveWithCallback, installFakeProvider, testConfig } from '../fake-provider.ts'
 import { renderApp } from '../render-app.tsx'
 
 // The sign-in engine is its own chunk. These tests hold it back with a loader they settle
@@ -33,6 +34,17 @@ const storedSignInStates = () =>
     .map((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as { data?: unknown })
 
 describe('SessionSource: the page before and after the sign-in engine is in', () => {
+  it('says "Restoring your session…" while a restore waits for the engine, and on a restore’s answer', () => {
+    new SessionHint(localStorage, testConfig.clientId).write('42')
+    const { unmount } = renderApp(gatedEngine().loadEngine)
+    expect(screen.getByText('Restoring your session…')).toBeInTheDocument()
+    unmount()
+    localStorage.clear()
+    window.history.replaceState(null, '', '/?code=c&state=s%3Brestore')
+    renderApp(gatedEngine().loadEngine)
+    expect(screen.getByText('Restoring your session…')).toBeInTheDocument()
+  })
+
   it('keeps a click on Sign in made before the engine arrives, and starts that sign-in once it does', async () => {
     installFakeProvider(NONCE)
     window.history.replaceState(null, '', '/account/')

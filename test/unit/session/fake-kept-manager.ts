@@ -47,9 +47,11 @@ type Outcome = User | Error
  */
 export class FakeKeptManager {
   user: User | null = null
+  /** The page is on its way to the provider (SecureUserManager.isLeaving). */
+  isLeaving = false
   readonly loaded = new Set<(user: User) => void>()
   readonly unloaded = new Set<() => void>()
-  readonly callbackFailed = new Set<(error?: unknown) => void>()
+  readonly callbackFailed = new Set<(error: unknown) => void>()
   gate: ((user: User) => void) | undefined
   /** Answers every silent sign-in at once, when set. */
   autoSilent: (() => Outcome) | undefined = () => issueUser(20)
@@ -122,7 +124,14 @@ export class FakeKeptManager {
     return Promise.resolve()
   })
 
-  readonly signinRedirect = vi.fn(() => Promise.resolve())
+  /**
+   * The page is leaving from here on. (The library's promise never settles while it leaves; this
+   * one does, so a test can await the step that made the redirect.)
+   */
+  readonly signinRedirect = vi.fn<(args?: unknown) => Promise<void>>(() => {
+    this.isLeaving = true
+    return Promise.resolve()
+  })
   readonly revokeToken = vi.fn(() => Promise.resolve())
   readonly discardPendingSignins = vi.fn(() => Promise.resolve())
   readonly getUser = () => Promise.resolve(this.user)
@@ -138,7 +147,7 @@ export class FakeKeptManager {
     this.gate = gate
   }
 
-  readonly addCallbackFailed = (listener: (error?: unknown) => void) => {
+  readonly addCallbackFailed = (listener: (error: unknown) => void) => {
     this.callbackFailed.add(listener)
     return () => this.callbackFailed.delete(listener)
   }

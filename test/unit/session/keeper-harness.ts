@@ -2,6 +2,8 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import { SessionHint } from '../../../src/session/session-hint.ts'
 import { SessionKeeper } from '../../../src/session/session-keeper.ts'
 import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
+import { RestorePathMemory } from '../../../src/session/restore-path.ts'
+import { LeaveMark } from '../../../src/session/top-level-restore.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 
 export interface KeeperHarness {
@@ -10,6 +12,12 @@ export interface KeeperHarness {
   hint: SessionHint
   /** The sign-out epoch, as every tab of the browser shares it. */
   epochs: SignOutEpoch
+  /** What this browser has shown about the iframe (shared by every tab). */
+  restorePaths: RestorePathMemory
+  /** This tab's mark of a top-level restore that has not come back. */
+  leaveMark: LeaveMark
+  /** The next keeper's page was opened with an authorization response (false by default). */
+  wasOpenedWithResponse: boolean
   /** A started keeper; a callback page when `isCallback`. */
   createKeeper: (isCallback?: boolean) => SessionKeeper
   /**
@@ -32,12 +40,18 @@ export function setUpKeeperHarness(): KeeperHarness {
     channel: new FakeChannel(),
     hint: new SessionHint(localStorage, 'client'),
     epochs: new SignOutEpoch(localStorage, 'client'),
+    restorePaths: new RestorePathMemory(localStorage, 'client'),
+    leaveMark: new LeaveMark(sessionStorage, 'client'),
+    wasOpenedWithResponse: false,
     createKeeper: (isCallback = false) => {
       const keeper = new SessionKeeper(harness.manager, {
         hint: harness.hint,
         channel: harness.channel,
         epochs: harness.epochs,
         isCallback,
+        restorePaths: harness.restorePaths,
+        leaveMark: harness.leaveMark,
+        wasOpenedWithResponse: harness.wasOpenedWithResponse,
         silentTimeoutSeconds: 5,
       })
       stop = keeper.start()
@@ -66,6 +80,7 @@ export function setUpKeeperHarness(): KeeperHarness {
     harness.channel = new FakeChannel()
     harness.hint = new SessionHint(localStorage, 'client')
     harness.epochs = new SignOutEpoch(localStorage, 'client')
+    harness.wasOpenedWithResponse = false
   })
   afterEach(() => {
     harness.stopKeeper()

@@ -67,23 +67,27 @@ describe('SessionKeeper', () => {
     hint.write(SUB)
     const keeper = createKeeper()
     expect(keeper.getSnapshot().phase).toBe('restoring')
-    await keeper.restoreOnce()
-    await keeper.restoreOnce() // StrictMode runs effects twice: still one attempt
+    await keeper.restoreOnce('/')
+    await keeper.restoreOnce('/') // StrictMode runs effects twice: still one attempt
     expect(manager.signinSilent).toHaveBeenCalledOnce()
     expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', lastTokens: { source: 'restore' } })
   })
 
-  it('treats a failed restore as the ordinary signed-out state and forgets the hint', async () => {
+  it('where the iframe is shut out on a reload, leaves once at top level for the hinted account and stays "restoring"', async () => {
     hint.write(SUB)
     manager.autoSilent = () => new ErrorResponse({ error: 'login_required' })
     const keeper = createKeeper()
-    await keeper.restoreOnce()
-    expect(keeper.getSnapshot()).toMatchObject({
-      phase: 'idle',
-      endReason: undefined,
-      renewalError: undefined,
+    await keeper.restoreOnce('/account?tab=1#top')
+    await keeper.restoreOnce('/account?tab=1#top')
+    expect(manager.signinRedirect).toHaveBeenCalledExactlyOnceWith({
+      prompt: 'none',
+      login_hint: SUB,
+      state: { returnTo: '/account?tab=1#top', epoch: 0, isRestoring: true, learnsTopLevel: true },
+      url_state: 'restore',
+      redirectMethod: 'replace',
     })
-    expect(hint.read()).toBeUndefined()
+    expect(keeper.getSnapshot()).toMatchObject({ phase: 'restoring', startError: undefined })
+    expect(hint.read()).toBe(SUB)
   })
 
   it('does not restore on a callback page or without a hint', () => {

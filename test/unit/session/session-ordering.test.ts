@@ -105,7 +105,7 @@ describe('a page that decided before a sign-out elsewhere', () => {
     const keeper = createKeeper() // decides to restore
     otherTab().advance()
     if (isHintCleared) harness.hint.clear()
-    await keeper.restoreOnce()
+    await keeper.restoreOnce('/')
     expect(manager.signinSilent).not.toHaveBeenCalled()
     expect(channel.posted).toEqual([])
     expect(keeper.getSnapshot().phase).toBe('idle')
@@ -122,7 +122,7 @@ describe('a page that decided before a sign-out elsewhere', () => {
     })
     const keeper = createKeeper()
     expect(keeper.getSnapshot().phase).toBe('restoring')
-    await keeper.restoreOnce()
+    await keeper.restoreOnce('/')
     expect(manager.signinSilent).not.toHaveBeenCalled()
     expect(keeper.getSnapshot().phase).toBe('idle')
   })
@@ -135,7 +135,7 @@ describe('a page that decided before a sign-out elsewhere', () => {
       manager.store(issueUser(3600, SUB, { returnTo: '/', epoch: requestEpoch }))
     }).toThrow(/signed out/)
     manager.callbackFailed.forEach((listener) => {
-      listener()
+      listener(new Error('callback failed'))
     })
     expect(keeper.getSnapshot()).toMatchObject({
       phase: 'idle',

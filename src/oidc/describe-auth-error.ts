@@ -1,32 +1,10 @@
-import { AuthError, type AuthErrorCode } from '../oidc/auth-error.ts'
+import { AuthError } from '../oidc/auth-error.ts'
+import { clip, describeAppError, unwrap, type AuthErrorDescription } from './describe-app-error.ts'
 
-/** A failure as a person reads it. Every field is plain text, never HTML. */
-export interface AuthErrorDescription {
-  title: string
-  message: string
-  /** Technical detail, possibly provider-supplied: render as text only. */
-  detail: string | undefined
-}
+export type { AuthErrorDescription } from './describe-app-error.ts'
 
-const MAX_DETAIL_LENGTH = 300
-
-const BY_CODE: Record<AuthErrorCode, string> = {
-  authorization_response_invalid: 'Sign-in could not be completed',
-  issuer_mismatch: 'Sign-in response rejected',
-  id_token_invalid: 'Sign-in response rejected',
-  device_clock_wrong: 'Your device’s clock looks wrong',
-  token_response_invalid: 'Sign-in response rejected',
-  discovery_invalid: 'Sign-in is misconfigured',
-  userinfo_failed: 'Your profile could not be loaded',
-  userinfo_subject_mismatch: 'Your profile could not be loaded',
-  userinfo_unauthorized: 'Your session is no longer accepted',
-  no_session: 'You are not signed in',
-  timeout: 'The sign-in provider did not answer',
-  superseded: 'You are signed out',
-  app_unavailable: 'This page did not finish loading',
-  site_data_blocked: 'Signing in needs site data',
-  browser_unsupported: 'Signing in is not possible in this browser',
-}
+// Comes with the sign-in engine (see use-session.ts): the page's own chunk describes only its own
+// failures (describe-app-error.ts).
 
 const PROVIDER_ERRORS: Record<string, [string, string]> = {
   access_denied: [
@@ -71,22 +49,10 @@ const CONFIGURATION_FIXES: Record<string, string> = {
 /** Google's token endpoint refuses a Web application client without its secret, even with PKCE. */
 const MISSING_SECRET_FIX = `${OWNER}set VITE_OIDC_CLIENT_SECRET to the OAuth client's secret, then rebuild.`
 
-function clip(text: string): string {
-  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text
-}
-
 function readString(value: unknown, name: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const field = (value as Record<string, unknown>)[name]
   return typeof field === 'string' ? field : undefined
-}
-
-/** react-oidc-context wraps the thrown value as `innerError`; look through it. */
-function unwrap(error: unknown): unknown {
-  if (typeof error === 'object' && error !== null && 'innerError' in error) {
-    return error.innerError ?? error
-  }
-  return error
 }
 
 function describeProviderError(
@@ -111,13 +77,7 @@ function describeProviderError(
  */
 export function describeAuthError(error: unknown): AuthErrorDescription {
   const inner = unwrap(error)
-  if (inner instanceof AuthError) {
-    return {
-      title: BY_CODE[inner.code],
-      message: inner.message,
-      detail: inner.detail && clip(inner.detail),
-    }
-  }
+  if (inner instanceof AuthError) return describeAppError(inner)
   const name = readString(inner, 'name')
   const message = readString(inner, 'message') ?? ''
   const providerCode = readString(inner, 'error')

@@ -1,7 +1,7 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
 import { AuthError } from '../../../src/oidc/auth-error.ts'
-import { describeAuthError } from '../../../src/components/describe-auth-error.ts'
+import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
 import { DeviceClock } from '../../../src/oidc/device-clock.ts'
 import { validateIdTokenClaims, validateIdTokenTimes } from '../../../src/oidc/validate-id-token.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
