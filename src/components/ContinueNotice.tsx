@@ -18,13 +18,16 @@ export interface ContinueNoticeProps {
 export function ContinueNotice({ name, reason, isBusy, onContinue }: ContinueNoticeProps) {
   const why =
     reason === 'expired'
-      ? 'Your session expired while this tab was idle, and this browser does not let it renew in the background.'
+      ? 'Your session expired while this tab was idle and could not be renewed in the background.'
       : name === undefined
-        ? 'This browser does not let the page sign you in again in the background.'
+        ? 'Your session could not be restored in the background.'
         : 'You are signed in in another tab.'
   return (
     <section className="notice" aria-label="Continue your session" role="status">
-      <p>{why} Continuing takes you to the sign-in provider and straight back here.</p>
+      <p>
+        {why} Continuing takes you to the sign-in provider and straight back here, signed in if it
+        still knows you.
+      </p>
       <button type="button" className="button" onClick={onContinue} disabled={isBusy}>
         {isBusy
           ? 'Signing you in…'

@@ -13,6 +13,7 @@ export type KeptManager = SignOutManager &
     | 'setStoreGate'
     | 'addCallbackFailed'
     | 'isLeaving'
+    | 'prepare'
   > & {
     events: Pick<
       SecureUserManager['events'],

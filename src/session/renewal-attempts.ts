@@ -91,6 +91,8 @@ export async function stayLoggedIn(host: RenewalHost, returnTo: string): Promise
       login_hint: user?.profile.sub ?? host.hint.read(),
       state: { returnTo, isStayingSignedIn: true, epoch: generation.epoch },
     })
+    // Settles only when this page is shown again (Back, from the back/forward cache).
+    host.update(generation, { isStaying: false })
   } catch (error: unknown) {
     host.update(generation, { isStaying: false, phase: 'failed', renewalError: error })
   }

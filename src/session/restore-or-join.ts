@@ -1,16 +1,17 @@
-import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
 import type { Generation } from './generation.ts'
 import type { RestorePath } from './restore-path.ts'
 import type { SessionHint } from './session-hint.ts'
 import type { SessionSnapshot } from './session-snapshot.ts'
 import { isSuperseded } from './superseded.ts'
-import { isIframeShutOut } from './top-level-restore.ts'
+import { isIframeShutOut, isIframeTimeout } from './top-level-restore.ts'
 
 /** What starting a session silently needs from the session's owner. */
 export interface StartHost {
   hint: Pick<SessionHint, 'read' | 'clear'>
   readGeneration(): Generation
   isLive(generation: Generation): boolean
+  /** The browser thinks it has a network (navigator.onLine). */
+  isOnline(): boolean
   /** The path this browser has shown to work (restore-path.ts), now. */
   readRestorePath(): RestorePath
   /**
@@ -67,14 +68,16 @@ export async function restoreOrJoin(
   } catch (error: unknown) {
     // Signed out meanwhile: whatever went wrong (its pending state is gone, too) no longer matters.
     if (!host.isLive(generation) || isSuperseded(error)) return 'done'
-    if (isIframeShutOut(error)) {
-      if (canLeave) return leave(host, generation, hint, true)
-      // Another tab is signed in, or this one just came back from trying: one click will do.
-      host.update(generation, { invitation: { name, learnsTopLevel: true } })
+    // Offline, the provider was never asked: again once the network is back (session-keeper.ts).
+    if (!host.isOnline()) {
+      host.update(generation, { endReason: 'offline' })
       return 'done'
     }
-    if (isInteractionNeeded(error)) {
-      host.hint.clear() // the ordinary signed-out view; no more attempts on reload
+    if (isIframeShutOut(error)) {
+      const learns = !isIframeTimeout(error)
+      if (canLeave) return leave(host, generation, hint, learns)
+      // Another tab is signed in, or this one just came back from trying: one click will do.
+      host.update(generation, { invitation: { name, learnsTopLevel: learns } })
       return 'done'
     }
     host.update(generation, { startError: error })

@@ -14,7 +14,7 @@ import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
 import { restoreOrJoin, type StartHost } from './restore-or-join.ts'
 import type { RestorePathMemory } from './restore-path.ts'
 import {
-  isEndedAtProvider,
+  readEndedAtProvider,
   readRestoreState,
   RESTORE_URL_STATE,
   type LeaveMark,
@@ -109,6 +109,7 @@ export class SessionKeeper {
       hint: options.hint,
       readGeneration: () => state.generation,
       readEpoch: () => state.readEpoch(),
+      isLeaving: () => manager.isLeaving,
       isLive: (generation) => state.isLive(generation),
       isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
       hasUser: () => this.#hasUser,
@@ -176,7 +177,9 @@ export class SessionKeeper {
         return
       }
       // A top-level restore the provider answered "sign in" to: the session there has ended.
-      if (isEndedAtProvider(error)) this.#options.hint.clear()
+      // Only the account it asked for: another tab may have signed in as someone else meanwhile.
+      const ended = readEndedAtProvider(error)
+      if (ended && this.#options.hint.read() === ended.loginHint) this.#options.hint.clear()
       // Overtaken by a sign-out it did not hear, its generation can no longer write: end it.
       if (this.#state.isLive(this.#state.generation)) {
         this.#state.update(this.#state.generation, { phase: 'idle' })
@@ -184,14 +187,11 @@ export class SessionKeeper {
         this.#newGeneration()
       }
     })
-    // A page on its way to the provider keeps out of it: a sign-out elsewhere is for the page it
-    // lands on to honour (the request carries its epoch), not for this one to undo its request.
-    const stopListening = this.#options.channel.listen((message) => {
-      if (!manager.isLeaving) void mirrorOtherTab(message, this.#host)
-    })
+    const stopListening = this.#options.channel.listen(
+      (message) => void mirrorOtherTab(message, this.#host),
+    )
     const stopWatching = watchDevice({
       onTick: () => {
-        if (manager.isLeaving) return
         this.#catchUpOnSignOut()
         this.#resumeIfOnline()
         tickRenewal(this.#host)
@@ -260,17 +260,17 @@ export class SessionKeeper {
    */
   async continueSession(returnTo: string): Promise<void> {
     const { invitation, isStaying } = this.#state.getSnapshot()
-    if (!invitation || isStaying || this.#hasUser) return
     const generation = this.#state.generation
+    const hint = this.#options.hint.read()
+    // Signed out since the offer (the hint goes first): there is no one to continue as.
+    if (!invitation || isStaying || this.#hasUser || hint === undefined) return
+    if (!this.#state.isLive(generation)) return
     this.#returnTo = returnTo
     this.#state.update(generation, { isStaying: true })
     try {
-      await this.#leaveToRestore(
-        generation,
-        this.#options.hint.read(),
-        invitation.learnsTopLevel,
-        'assign',
-      )
+      await this.#leaveToRestore(generation, hint, invitation.learnsTopLevel, 'assign')
+      // Settles only when this page is shown again (Back, from the back/forward cache).
+      this.#state.update(generation, { isStaying: false })
     } catch (error: unknown) {
       this.#state.update(generation, { isStaying: false, startError: error })
     }
@@ -353,7 +353,12 @@ export class SessionKeeper {
         type: 'signed-in',
         epoch: generation.epoch,
         sub: user.profile.sub,
-        name: typeof name === 'string' ? name : typeof email === 'string' ? email : undefined,
+        name: (typeof name === 'string'
+          ? name
+          : typeof email === 'string'
+            ? email
+            : undefined
+        )?.slice(0, 200),
       })
     }
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
@@ -394,12 +399,19 @@ export class SessionKeeper {
     learnsTopLevel: boolean,
     redirectMethod: 'replace' | 'assign',
   ): Promise<void> {
+    // Discovery first (nothing for Google: embedded), then a last look: a sign-out anywhere
+    // meanwhile (it clears the hint, then advances the epoch) means nothing to restore.
+    await this.#manager.prepare()
+    if (!this.#state.isLive(generation) || this.#options.hint.read() !== loginHint) {
+      throw createSupersededError()
+    }
     this.#options.leaveMark.set(Date.now())
     const state: RestoreRequestState = {
       returnTo: this.#returnTo,
       epoch: generation.epoch,
       isRestoring: true,
       learnsTopLevel,
+      loginHint,
     }
     await this.#manager.signinRedirect({
       prompt: 'none',
@@ -450,7 +462,8 @@ export class SessionKeeper {
       this.#hasUser ||
       this.#flight.running !== undefined ||
       phase === 'callback' ||
-      endReason === 'offline'
+      endReason === 'offline' ||
+      this.#state.getSnapshot().invitation !== undefined
     if (this.#state.generation.epoch < epoch && isActive) {
       void mirrorOtherTab({ type: 'signed-out', epoch }, this.#host)
     }

@@ -12,6 +12,8 @@ export interface TabMirrorHost extends AccountSwitchHost {
   /** The sign-out epoch every tab shares, now. */
   readEpoch(): number
   hasUser(): boolean
+  /** The page is on its way to the provider (SecureUserManager.isLeaving). */
+  isLeaving(): boolean
   readSnapshot(): SessionSnapshot
   isSilentSignInRunning(): boolean
   /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
@@ -49,7 +51,10 @@ export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHos
     host.isSilentSignInRunning() ||
     snapshot.endReason === 'offline' // waiting to sign in again: it will not now
   const generation = host.startNewGeneration(message.epoch)
-  await host.manager.discardPendingSignins()
+  // A page on its way to the provider keeps its request's state: the page it lands on redeems the
+  // answer only to refuse it by its epoch, and revokes what it got (store-gate.ts). Discarded
+  // here, that page would only say the answer was unknown.
+  if (!host.isLeaving()) await host.manager.discardPendingSignins()
   if (hadUser) await signOut(host.manager)
   else await host.manager.removeUser()
   host.update(generation, {

@@ -17,6 +17,8 @@ export interface RestoreRequestState {
   isRestoring: true
   /** The iframe failed on this load: if this round trip succeeds, the browser needs this path. */
   learnsTopLevel: boolean
+  /** The account asked for (`login_hint`). */
+  loginHint: string | undefined
 }
 
 /** The request state of a top-level restore, or undefined for any other sign-in. */
@@ -34,12 +36,16 @@ export function readRestoreState(state: unknown): RestoreRequestState | undefine
  * further attempt, since the same browser would get the same answer.
  */
 export function isEndedAtProvider(error: unknown): boolean {
+  return readEndedAtProvider(error) !== undefined
+}
+
+/** The request of a top-level restore that ended at the provider ({@link isEndedAtProvider}). */
+export function readEndedAtProvider(error: unknown): RestoreRequestState | undefined {
   // react-oidc-context hands the library's error on as `innerError`.
   const inner = (error as { innerError?: unknown } | null)?.innerError ?? error
-  return (
-    isInteractionNeeded(inner) &&
-    readRestoreState((inner as { state?: unknown }).state) !== undefined
-  )
+  return isInteractionNeeded(inner)
+    ? readRestoreState((inner as { state?: unknown }).state)
+    : undefined
 }
 
 /**
@@ -49,7 +55,14 @@ export function isEndedAtProvider(error: unknown): boolean {
  * really ended. A failed code exchange or a network error is not this.
  */
 export function isIframeShutOut(error: unknown): boolean {
-  if (isInteractionNeeded(error)) return true
+  return isInteractionNeeded(error) || isIframeTimeout(error)
+}
+
+/**
+ * The frame never answered. Withheld cookies can do that, but so can a slow network or a renewal
+ * page missing from the client's redirect URIs: the round trip is made, but nothing is learnt.
+ */
+export function isIframeTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'ErrorTimeout' && /iframe/i.test(error.message)
 }
 

@@ -7,6 +7,8 @@ import {
 } from '../../src/oidc/create-user-manager.ts'
 import { CLOCK_TOLERANCE_SECONDS } from '../../src/oidc/validate-id-token.ts'
 import { MAX_CLOCK_OFFSET_MS } from '../../src/oidc/device-clock.ts'
+import { RECHECK_IFRAME_AFTER_MS } from '../../src/session/restore-path.ts'
+import { RECENT_LEAVE_MS } from '../../src/session/top-level-restore.ts'
 
 // A number in the README is a promise: each one here is read from the code that keeps it.
 const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(
@@ -20,6 +22,13 @@ describe('the README’s figures', () => {
       `It takes at most ${RESTORE_TIMEOUT_SECONDS + REQUEST_TIMEOUT_SECONDS} s: the hidden iframe gets ${RESTORE_TIMEOUT_SECONDS} s to answer`,
     )
     expect(readme).toContain(`then the code exchange up to ${REQUEST_TIMEOUT_SECONDS} s`)
+  })
+
+  it('top-level restore: when the iframe is tried again, and how long a lost round trip holds the next', () => {
+    expect(RECHECK_IFRAME_AFTER_MS).toBe(7 * 24 * 3600_000)
+    expect(readme).toContain('after a week the iframe is tried again')
+    expect(RECENT_LEAVE_MS).toBe(2 * 60_000)
+    expect(readme).toContain('within two minutes of a round trip')
   })
 
   it('ID token times: the tolerance and the largest device clock offset corrected', () => {

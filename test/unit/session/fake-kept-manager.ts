@@ -133,6 +133,8 @@ export class FakeKeptManager {
     return Promise.resolve()
   })
   readonly revokeToken = vi.fn(() => Promise.resolve())
+  /** Discovery: nothing to fetch unless a test holds it. */
+  readonly prepare = vi.fn(() => Promise.resolve({}))
   readonly discardPendingSignins = vi.fn(() => Promise.resolve())
   readonly getUser = () => Promise.resolve(this.user)
   readonly removeUser = vi.fn(() => {

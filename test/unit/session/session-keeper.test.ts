@@ -82,7 +82,13 @@ describe('SessionKeeper', () => {
     expect(manager.signinRedirect).toHaveBeenCalledExactlyOnceWith({
       prompt: 'none',
       login_hint: SUB,
-      state: { returnTo: '/account?tab=1#top', epoch: 0, isRestoring: true, learnsTopLevel: true },
+      state: {
+        returnTo: '/account?tab=1#top',
+        epoch: 0,
+        isRestoring: true,
+        learnsTopLevel: true,
+        loginHint: SUB,
+      },
       url_state: 'restore',
       redirectMethod: 'replace',
     })

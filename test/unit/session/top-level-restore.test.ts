@@ -29,6 +29,7 @@ const restoreState = (learnsTopLevel: boolean, epoch = 0) => ({
   epoch,
   isRestoring: true,
   learnsTopLevel,
+  loginHint: SUB,
 })
 /** The arguments of the top-level round trip, if one was made. */
 const leftWith = () => manager.signinRedirect.mock.calls[0]?.[0] as Record<string, unknown>
@@ -133,12 +134,6 @@ describe('a page load with the hint', () => {
         harness.leaveMark.set(Date.now() - RECENT_LEAVE_MS + 1_000)
       },
     ],
-    [
-      'offline',
-      () => {
-        vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
-      },
-    ],
   ])('never leaves on its own when %s: it offers one click instead', async (_, arrange) => {
     arrange()
     harness.hint.write(SUB)
@@ -153,6 +148,29 @@ describe('a page load with the hint', () => {
     })
     expect(harness.hint.read()).toBe(SUB)
     vi.restoreAllMocks()
+  })
+
+  it('offline, never leaves, and waits for the network to try again', async () => {
+    harness.hint.write(SUB)
+    const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    manager.autoSilent = () => new ErrorTimeout('IFrame timed out without a response')
+    const keeper = createKeeper()
+    await keeper.restoreOnce('/')
+    expect(manager.signinRedirect).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot()).toMatchObject({ endReason: 'offline', invitation: undefined })
+    offline.mockReturnValue(true)
+    manager.autoSilent = () => issueUser(3600)
+    window.dispatchEvent(new Event('online'))
+    await flush()
+    expect(manager.user).not.toBeNull()
+    offline.mockRestore()
+  })
+
+  it('an iframe that never answers leaves, but teaches nothing: it may be the network or a missing redirect URI', async () => {
+    harness.hint.write(SUB)
+    manager.autoSilent = () => new ErrorTimeout('IFrame timed out without a response')
+    await createKeeper().restoreOnce('/')
+    expect(leftWith()).toMatchObject({ state: { learnsTopLevel: false } })
   })
 
   it('leaves again once the mark of the last attempt is old', async () => {
@@ -188,7 +206,7 @@ describe('a page load with the hint', () => {
     expect(keeper.getSnapshot().invitation).toBeUndefined()
   })
 
-  it('once on its way to the provider, ignores a sign-out it hears: the page it lands on honours it', async () => {
+  it('once on its way to the provider, a sign-out it hears ends the session here but keeps the request for the page it lands on to refuse', async () => {
     harness.hint.write(SUB)
     manager.autoSilent = shutOut
     const keeper = createKeeper()
@@ -199,7 +217,10 @@ describe('a page load with the hint', () => {
     await vi.advanceTimersByTimeAsync(2_000) // the tick's catch-up, too
     // Only the iframe's own leftovers were discarded, never the round trip's state.
     expect(manager.discardPendingSignins.mock.calls).toEqual([['si:s']])
-    expect(keeper.getSnapshot().phase).toBe('restoring')
+    expect(keeper.getSnapshot()).toMatchObject({
+      phase: 'idle',
+      endReason: 'signed-out-elsewhere',
+    })
   })
 
   it('says why when the round trip cannot even start', async () => {
@@ -240,6 +261,16 @@ describe('the page the top-level restore comes back to', () => {
     expect(harness.hint.read()).toBeUndefined()
     expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', invitation: undefined })
     expect(manager.signinRedirect).not.toHaveBeenCalled()
+  })
+
+  it('keeps the hint when another tab signed in as someone else meanwhile', () => {
+    harness.hint.write('someone-else')
+    createKeeper(true)
+    const answer = new ErrorResponse({ error: 'login_required', userState: restoreState(true) })
+    manager.callbackFailed.forEach((listener) => {
+      listener(answer)
+    })
+    expect(harness.hint.read()).toBe('someone-else')
   })
 
   it('an ordinary sign-in answered login_required keeps the hint (not a restore)', () => {
@@ -291,8 +322,12 @@ describe('an open tab that hears another tab sign in', () => {
     harness.hint.write(SUB) // the other tab signed in
     channel.deliver({ type: 'signed-in', epoch: 0, name: 'Ada Lovelace' })
     await flush()
-    await keeper.continueSession('/account')
-    await keeper.continueSession('/account')
+    // As in a browser: the library's promise does not settle while the page leaves.
+    manager.signinRedirect.mockImplementation(() => new Promise<void>(() => undefined))
+    void keeper.continueSession('/account')
+    await flush()
+    void keeper.continueSession('/account')
+    await flush()
     expect(manager.signinRedirect).toHaveBeenCalledExactlyOnceWith({
       prompt: 'none',
       login_hint: SUB,
@@ -301,6 +336,19 @@ describe('an open tab that hears another tab sign in', () => {
       redirectMethod: 'assign',
     })
     expect(keeper.getSnapshot().isStaying).toBe(true)
+  })
+
+  it('shown again by Back from the back/forward cache, the page’s Continue button is live again', async () => {
+    manager.autoSilent = shutOut
+    const keeper = createKeeper()
+    harness.hint.write(SUB)
+    channel.deliver({ type: 'signed-in', epoch: 0, name: 'Ada Lovelace' })
+    await flush()
+    await keeper.continueSession('/') // the fake's promise settles: the page was shown again
+    expect(keeper.getSnapshot()).toMatchObject({
+      isStaying: false,
+      invitation: { name: 'Ada Lovelace' },
+    })
   })
 
   it('a sign-out anywhere withdraws the offer', async () => {
