@@ -44,6 +44,14 @@ const isAt = (request: Request, host: string, path: string) => {
 }
 export const googleAuthorizations = (requests: Request[]) =>
   requests.filter((r) => isAt(r, 'accounts.google.com', '/o/oauth2/v2/auth'))
+/** Google's authorizations made by a hidden iframe of `page`, and by the page itself. */
+export const inIframe = (page: Page, requests: Request[]) =>
+  googleAuthorizations(requests).filter((r) => r.frame() !== page.mainFrame())
+export const atTopLevel = (page: Page, requests: Request[]) =>
+  googleAuthorizations(requests).filter((r) => r.frame() === page.mainFrame())
+/** The query of a request (an authorization's parameters). */
+export const paramsOf = (request: Request | undefined) =>
+  new URL(request?.url() ?? 'about:blank').searchParams
 export const googleTokenRequests = (requests: Request[]) =>
   requests.filter((r) => isAt(r, 'oauth2.googleapis.com', '/token') && r.method() === 'POST')
 export const googleUserinfoRequests = (requests: Request[]) =>

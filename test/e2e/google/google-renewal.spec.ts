@@ -5,7 +5,9 @@ import {
   expect,
   GOOGLE_EMAIL,
   GOOGLE_SUB,
-  googleAuthorizations,
+  atTopLevel,
+  inIframe,
+  paramsOf,
   googleTokenRequests,
   setGoogleScenario,
   signInWithGoogle,
@@ -20,13 +22,6 @@ function recordMainFrameNavigations(page: Page): string[] {
   })
   return navigations
 }
-
-const inIframe = (page: Page, requests: Request[]) =>
-  googleAuthorizations(requests).filter((r) => r.frame() !== page.mainFrame())
-const atTopLevel = (page: Page, requests: Request[]) =>
-  googleAuthorizations(requests).filter((r) => r.frame() === page.mainFrame())
-const paramsOf = (request: Request | undefined) =>
-  new URL(request?.url() ?? 'about:blank').searchParams
 
 /** Signs in, then clicks "Renew now" (on the home page) and waits for the renewal notice. */
 async function signInAndRenewNow(page: Page): Promise<void> {

@@ -1,11 +1,14 @@
-import type { Page, Request, Route } from '@playwright/test'
+import type { Page, Route } from '@playwright/test'
 import { recordRequests, sawSignInButton, watchForSignInButton } from '../helpers.ts'
 import { GOOGLE_APP_ORIGIN } from '../ports.ts'
 import {
   expect,
   GOOGLE_EMAIL,
   GOOGLE_SUB,
+  atTopLevel,
   googleAuthorizations,
+  inIframe,
+  paramsOf,
   googleRevocations,
   googleTokenRequests,
   setGoogleScenario,
@@ -20,13 +23,6 @@ import {
 const AUTHORIZE = 'https://accounts.google.com/o/oauth2/v2/auth?*'
 const DEEP_LINK = '/account/?from=bookmark#details'
 const PATH_KEY = 'static-signin.restore-path:'
-
-const inIframe = (page: Page, requests: Request[]) =>
-  googleAuthorizations(requests).filter((r) => r.frame() !== page.mainFrame())
-const atTopLevel = (page: Page, requests: Request[]) =>
-  googleAuthorizations(requests).filter((r) => r.frame() === page.mainFrame())
-const paramsOf = (request: Request | undefined) =>
-  new URL(request?.url() ?? 'about:blank').searchParams
 
 /** Records, from before the app's scripts, every status line the page shows (even for a frame). */
 async function watchStatusLines(page: Page): Promise<void> {
