@@ -48,7 +48,7 @@ export function readCalendarEvents(body: unknown): CalendarEvent[] {
   if (typeof body !== 'object' || body === null || !Array.isArray(items)) {
     wrongShape('The answer has no list of events (items).')
   }
-  return items.map((item: unknown, index) => {
+  return items.slice(0, NEXT_EVENTS_COUNT).map((item: unknown, index) => {
     if (typeof item !== 'object' || item === null)
       wrongShape(`Event ${String(index + 1)} is not an object.`)
     const { id, summary, start } = item as Record<string, unknown>

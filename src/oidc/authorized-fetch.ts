@@ -17,8 +17,17 @@ export interface AuthorizedRequest {
   signal?: AbortSignal
 }
 
-/** One request, aborted by the caller's signal or after `timeoutMs`, whichever comes first. */
-async function send(url: string, token: string, req: AuthorizedRequest): Promise<Response> {
+interface Answer {
+  response: Response
+  /** The parsed JSON body; `undefined` when it is not JSON. */
+  body: unknown
+}
+
+/**
+ * One request and its body, aborted by the caller's signal or after `timeoutMs`, whichever comes
+ * first: an answer whose headers arrive and whose body then stalls times out too.
+ */
+async function send(url: string, token: string, req: AuthorizedRequest): Promise<Answer> {
   req.signal?.throwIfAborted()
   const controller = new AbortController()
   const timer = setTimeout(() => {
@@ -31,13 +40,14 @@ async function send(url: string, token: string, req: AuthorizedRequest): Promise
   try {
     // Bearer in the header, never in the URL (RFC 6750 §2.1, §5.3); no cookies: Google's CORS
     // answer does not allow them, and the API needs none.
-    return await fetch(url, {
+    const response = await fetch(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
       signal: controller.signal,
     })
+    return { response, body: await readJson(response, controller.signal) }
   } catch (error: unknown) {
     if (req.signal?.aborted) throw error // the caller's own cancellation: theirs to ignore
     if (controller.signal.reason instanceof DOMException) {
@@ -54,12 +64,13 @@ async function send(url: string, token: string, req: AuthorizedRequest): Promise
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: Response, signal: AbortSignal): Promise<unknown> {
   const contentType = response.headers.get('Content-Type') ?? ''
   if (!/^application\/json\b/i.test(contentType)) return undefined
   try {
     return (await response.json()) as unknown
-  } catch {
+  } catch (error: unknown) {
+    if (signal.aborted) throw error // timed out or cancelled while the body was arriving
     return undefined
   }
 }
@@ -82,12 +93,11 @@ function requireToken(token: string | undefined): string {
  */
 export async function fetchAuthorized(req: AuthorizedRequest): Promise<unknown> {
   let token = requireToken(await req.tokens.read())
-  let response = await sendChecked(req, token)
+  let { response, body } = await sendChecked(req, token)
   if (response.status === 401) {
     token = requireToken(await req.tokens.renew())
-    response = await sendChecked(req, token)
+    ;({ response, body } = await sendChecked(req, token))
   }
-  const body = await readJson(response)
   if (!response.ok) throw describeGoogleApiError(response.status, body)
   if (body === undefined) {
     throw new GoogleApiError(
@@ -99,7 +109,7 @@ export async function fetchAuthorized(req: AuthorizedRequest): Promise<unknown> 
   return body
 }
 
-function sendChecked(req: AuthorizedRequest, token: string): Promise<Response> {
+function sendChecked(req: AuthorizedRequest, token: string): Promise<Answer> {
   if (req.url.includes(token) || req.url.includes(encodeURIComponent(token))) {
     // A programming error, not a state: a token in a URL ends up in logs and histories.
     throw new Error('Refused: the request URL carries the access token.')

@@ -13,7 +13,9 @@ export interface AccountSwitchHost {
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
   startNewGeneration(epoch: number): Generation
   /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
-  joinOtherTab(epoch: number, name: string | undefined): Promise<void>
+  joinOtherTab(epoch: number, name: string | undefined, sub?: string): Promise<void>
+  /** The page is on its way to the provider (SecureUserManager.isLeaving). */
+  isLeaving(): boolean
 }
 
 /** True when another tab announced a sign-in of an account other than the one this tab holds. */
@@ -40,7 +42,8 @@ export async function switchAccount(
   host: AccountSwitchHost,
 ): Promise<void> {
   host.startNewGeneration(host.readEpoch())
-  await host.manager.discardPendingSignins()
+  // A page on its way to the provider keeps its request's state (see tab-mirror.ts).
+  if (!host.isLeaving()) await host.manager.discardPendingSignins()
   await host.manager.removeUser()
   // The account to join is the one announced: the other tab wrote it to the shared hint before
   // announcing, but another tab's localStorage write may reach this one after its message does.

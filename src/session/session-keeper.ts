@@ -120,8 +120,11 @@ export class SessionKeeper {
       renew: (user, timeoutSeconds = options.silentTimeoutSeconds) =>
         this.#renew(user, timeoutSeconds),
       // A new session, at the epoch it was announced in (the tab holds none: see tab-mirror.ts).
-      joinOtherTab: async (epoch, name) => {
+      joinOtherTab: async (epoch, name, sub) => {
         state.beginGeneration(epoch)
+        // The announced account, not the shared hint: another tab's write of it may reach this
+        // tab after its message does.
+        if (sub !== undefined) options.hint.write(sub)
         await restoreOrJoin(this.#host, 'other-tab', name)
       },
       readRestorePath: () => options.restorePaths.read(Date.now()),

@@ -17,7 +17,7 @@ export interface TabMirrorHost extends AccountSwitchHost {
   readSnapshot(): SessionSnapshot
   isSilentSignInRunning(): boolean
   /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
-  joinOtherTab(epoch: number, name: string | undefined): Promise<void>
+  joinOtherTab(epoch: number, name: string | undefined, sub?: string): Promise<void>
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
   startNewGeneration(epoch: number): Generation
   update(generation: Generation, changes: Partial<SessionSnapshot>): void
@@ -38,7 +38,7 @@ export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHos
       return
     }
     if (!host.hasUser() && host.readSnapshot().phase === 'idle' && !host.isSilentSignInRunning()) {
-      await host.joinOtherTab(message.epoch, message.name)
+      await host.joinOtherTab(message.epoch, message.name, message.sub)
     }
     return
   }

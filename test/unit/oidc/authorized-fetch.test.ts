@@ -133,6 +133,26 @@ describe('fetchAuthorized', () => {
     })
   })
 
+  it('times out an answer whose headers came and whose body then stalls', async () => {
+    // As fetch does: the body's stream fails when the request's signal aborts.
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      const body = new ReadableStream({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"items": ['))
+          init.signal?.addEventListener('abort', () => {
+            stream.error(new DOMException('aborted', 'AbortError'))
+          })
+        },
+      })
+      return Promise.resolve(
+        new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      )
+    })
+    await expect(
+      fetchAuthorized({ url: URL_, tokens: tokens(), timeoutMs: 20 }),
+    ).rejects.toMatchObject({ code: 'timeout' })
+  })
+
   it('reports a network failure as "network"', async () => {
     stubAnswers()
     await expect(

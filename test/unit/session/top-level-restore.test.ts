@@ -351,6 +351,19 @@ describe('an open tab that hears another tab sign in', () => {
     })
   })
 
+  it('joins the account the message names, even before the other tab’s hint reaches this one', async () => {
+    manager.autoSilent = () => issueUser(3600, 'grace')
+    const keeper = createKeeper()
+    harness.hint.write(SUB) // the old account: the new hint has not arrived yet
+    channel.deliver({ type: 'signed-in', epoch: 0, sub: 'grace', name: 'Grace Hopper' })
+    await flush()
+    expect(manager.signinSilent).toHaveBeenCalledWith(
+      expect.objectContaining({ login_hint: 'grace' }),
+    )
+    expect(harness.hint.read()).toBe('grace')
+    expect(keeper.getSnapshot().startError).toBeUndefined()
+  })
+
   it('a sign-out anywhere withdraws the offer', async () => {
     manager.autoSilent = shutOut
     const keeper = createKeeper() // signed out, open
