@@ -70,6 +70,9 @@ async function startAndReadState(page: Page): Promise<string> {
     page.waitForRequest((r) => r.url().includes('/auth?')),
     page.getByRole('button', { name: 'Sign in with Google' }).click(),
   ])
+  // Settled at the provider's page first: a crafted callback loaded while its redirects were
+  // still under way would be interrupted by them.
+  await expect(page.getByRole('heading', { name: 'Choose an account' })).toBeVisible()
   return new URL(authorization.url()).searchParams.get('state') ?? ''
 }
 
