@@ -6,10 +6,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { loadEnv } from 'vite'
-import { GOOGLE_ISSUER } from '../src/google/metadata.ts'
-import { describeHostingRules, isServableBase } from '../src/config/hosting-rules.ts'
-import { readConfig } from '../src/config/read-config.ts'
-import { describeHostFiles } from './host-file-set.ts'
+import { GOOGLE_ISSUER } from '../packages/static-signin/src/google/metadata.ts'
+import { describeHostingRules, isServableBase } from '../packages/static-signin/src/hosting/hosting-rules.ts'
+import { readConfig } from '../packages/static-signin/src/config/read-config.ts'
+import { describeHostFiles } from '../packages/static-signin/src/hosting/host-file-set.ts'
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {

@@ -1,11 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
-import { useAppSession } from './react/app-session.ts'
-import { SessionSource, type LoadEngine } from './react/SessionSource.tsx'
-import { SIGN_IN_REFUSAL_ID } from './react/sign-in-refusal.ts'
-import type { PageStart } from './session/page-start.ts'
-import { PAGES } from './config/pages.ts'
-import type { AppConfig } from './config/read-config.ts'
+import type { PageStart, SignInConfig } from 'static-signin'
+import { SIGN_IN_REFUSAL_ID, SignInProvider, useSession, type LoadEngine } from 'static-signin/react'
+import { PAGES } from './pages-list.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
 import { chooseAlert, type AppAlert } from './components/choose-alert.ts'
 import { Layout } from './components/Layout.tsx'
@@ -23,7 +20,7 @@ const NotFoundPage = lazy(() =>
 )
 
 interface AppProps {
-  config: AppConfig
+  config: SignInConfig
 }
 
 /** BrowserRouter in the browser; the prerender (src/prerender.tsx) gives a StaticRouter. */
@@ -45,7 +42,7 @@ function AppContent({
   Router,
   isRestoreReturn,
 }: AppProps & { Router: AppRouter; isRestoreReturn: boolean }) {
-  const s = useAppSession()
+  const s = useSession()
   useFocusHeadingAfterStart(s.isStarting)
   // While a callback or a restore is under way, fetch the signed-in views alongside the tokens.
   const views = useSignedInViews(
@@ -199,8 +196,13 @@ function renderAlert(
 
 export function App({ config, loadEngine, router = BrowserRouter, start }: AppWithEngineProps) {
   return (
-    <SessionSource config={config} loadEngine={loadEngine} start={start}>
+    <SignInProvider
+      config={config}
+      basePath={ROUTER_BASENAME}
+      loadEngine={loadEngine}
+      start={start}
+    >
       <AppContent config={config} Router={router} isRestoreReturn={start.isRestoreReturn} />
-    </SessionSource>
+    </SignInProvider>
   )
 }

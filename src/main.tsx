@@ -4,7 +4,7 @@ import '@fontsource/roboto/latin-500.css'
 import './styles.css'
 import { App } from './App.tsx'
 import { AppErrorBoundary } from './components/AppErrorBoundary.tsx'
-import { readPageStart } from './read-page-start.ts'
+import { readPageStart } from 'static-signin'
 
 // Shown only to a misconfigured build.
 const SetupPage = lazy(() =>

@@ -3,15 +3,14 @@ import { prerender } from 'react-dom/static'
 import { StaticRouter } from 'react-router-dom'
 import { App } from './App.tsx'
 import { AppErrorBoundary } from './components/AppErrorBoundary.tsx'
-import type { AppConfig } from './config/read-config.ts'
-import { FRESH_START } from './session/page-start.ts'
+import { FRESH_START, type SignInConfig } from 'static-signin'
 
 // Run at build time only (vite.config.ts), never shipped: each page's signed-out view as HTML, so
 // the "Sign in with Google" button paints before any JavaScript has loaded. The tree is main.tsx's,
 // so the browser hydrates it as is.
 
 /** The signed-out page at `pathname` (with the base), as the HTML that goes inside #root. */
-export async function prerenderPage(config: AppConfig, pathname: string): Promise<string> {
+export async function prerenderPage(config: SignInConfig, pathname: string): Promise<string> {
   function AtThisPath({ basename, children }: { basename: string; children: ReactNode }) {
     return (
       <StaticRouter basename={basename} location={pathname}>

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 
 /** The build-time configuration, validated by readConfig() in vite.config.ts. */
-declare const __APP_CONFIG__: import('./config/read-config.ts').ConfigResult
+declare const __APP_CONFIG__: import('static-signin').ConfigResult
 
 interface ImportMetaEnv {
   readonly VITE_OIDC_ISSUER?: string

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
+import type { AuthErrorDescription } from 'static-signin'
 
 interface AuthErrorAlertProps {
   description: AuthErrorDescription

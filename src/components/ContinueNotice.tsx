@@ -1,4 +1,4 @@
-import type { EndReason } from '../session/session-snapshot.ts'
+import type { EndReason } from 'static-signin'
 
 export interface ContinueNoticeProps {
   /** Who signed in elsewhere, as the other tab named them; undefined when this tab restores its own. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { NavLink } from 'react-router-dom'
-import { PAGES } from '../config/pages.ts'
+import { PAGES } from '../pages-list.ts'
 
 interface LayoutProps {
   notice?: ReactNode

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { describeEventStart, type CalendarEvent } from '../google/event-start.ts'
-import { readErrorCode } from '../oidc/auth-error.ts'
+import { describeEventStart, type CalendarEvent } from '../calendar/event-start.ts'
+import { readErrorCode } from 'static-signin'
 import { StatusMessage } from './StatusMessage.tsx'
 import { useNextEvents } from './use-next-events.ts'
 

@@ -1,6 +1,4 @@
-import type { PersonProfile } from '../oidc/profile.ts'
-import { nameGrantedScopes } from '../google/scopes.ts'
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
+import { nameGrantedScopes, type AuthErrorDescription, type PersonProfile } from 'static-signin'
 import { ProfileStatus } from './ProfileStatus.tsx'
 
 interface ProfileCardProps {

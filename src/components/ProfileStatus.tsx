@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
+import type { AuthErrorDescription } from 'static-signin'
 import { StatusMessage } from './StatusMessage.tsx'
 
 interface ProfileStatusProps {

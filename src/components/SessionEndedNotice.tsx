@@ -1,4 +1,4 @@
-import type { EndReason } from '../session/session-snapshot.ts'
+import type { EndReason } from 'static-signin'
 
 const MESSAGES: Record<EndReason, string> = {
   expired: 'Your session ended because it could not be renewed in time. Sign in again to continue.',

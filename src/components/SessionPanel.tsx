@@ -1,5 +1,4 @@
-import type { SessionSnapshot, TokenSource } from '../session/session-snapshot.ts'
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
+import type { AuthErrorDescription, SessionSnapshot, TokenSource } from 'static-signin'
 import { describeDuration } from './describe-duration.ts'
 
 interface SessionPanelProps {

@@ -1,4 +1,4 @@
-import type { SignOutResult } from '../session/sign-out.ts'
+import type { SignOutResult } from 'static-signin'
 
 interface SignOutNoticeProps {
   result: SignOutResult

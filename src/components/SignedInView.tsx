@@ -1,8 +1,6 @@
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
-import type { SessionSnapshot } from '../session/session-snapshot.ts'
-import type { SessionDetails, SessionFeatures } from '../react/use-session.ts'
-import { hasGrantedScope, listAskedScopes } from '../google/granted-scopes.ts'
-import { CALENDAR_EVENTS_SCOPE } from '../google/scopes.ts'
+import { CALENDAR_EVENTS_SCOPE, hasGrantedScope, listAskedScopes, type AuthErrorDescription, type SessionSnapshot } from 'static-signin'
+import type { SessionDetails, SessionFeatures } from 'static-signin/react'
+import { loadNextEvents } from '../calendar/next-events.ts'
 import { NextEventsCard } from './NextEventsCard.tsx'
 import { ProfileCard } from './ProfileCard.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
@@ -60,7 +58,7 @@ export function SignedInView({
             listAskedScopes(features.signInScope),
           )}
           isReopened={features.reopened === 'calendar'}
-          load={features.loadNextEvents}
+          load={(signal) => loadNextEvents(features, signal)}
           onAskForAccess={() => void features.askForScope(CALENDAR_EVENTS_SCOPE, 'calendar')}
         />
       )}

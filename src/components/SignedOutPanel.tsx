@@ -1,6 +1,6 @@
 import { use } from 'react'
 import { GoogleSignInButton } from './GoogleSignInButton.tsx'
-import { SignInRefusalContext } from '../react/sign-in-refusal.ts'
+import { SignInRefusalContext } from 'static-signin/react'
 
 interface SignedOutPanelProps {
   heading: string

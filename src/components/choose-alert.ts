@@ -1,8 +1,4 @@
-import { readErrorCode } from '../oidc/auth-error.ts'
-import { isInteractionNeeded } from '../oidc/is-interaction-needed.ts'
-import type { SessionSnapshot, EndReason } from '../session/session-snapshot.ts'
-import type { SignOutResult } from '../session/sign-out.ts'
-import type { AuthErrorDescription } from '../oidc/describe-app-error.ts'
+import { isInteractionNeeded, readErrorCode, type AuthErrorDescription, type EndReason, type SessionSnapshot, type SignOutResult } from 'static-signin'
 import type { RenewalNoticeProps } from './RenewalNotice.tsx'
 
 /** The one notice above the page, if any: a sign-in failure outranks everything else. */

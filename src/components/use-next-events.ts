@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CalendarEvent } from '../google/event-start.ts'
+import type { CalendarEvent } from '../calendar/event-start.ts'
 
 /** What the "Your next events" card shows; `failed` keeps the error for its text. */
 export type NextEventsState =

@@ -1,5 +1,5 @@
-import type { SessionDetails } from '../react/use-session.ts'
-import type { AuthErrorDescription } from '../oidc/describe-auth-error.ts'
+import type { AuthErrorDescription } from 'static-signin'
+import type { SessionDetails } from 'static-signin/react'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 import { useNow } from '../components/use-now.ts'
 import { useSignedInViews } from '../components/use-signed-in-views.ts'

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/read-config.ts'
+import type { ConfigProblem } from 'static-signin'
 
 interface SetupPageProps {
   problems: ConfigProblem[]

@@ -1,6 +1,6 @@
 import { Navigate, useSearchParams } from 'react-router-dom'
-import { readReturnTo } from '../oidc/return-to.ts'
-import type { SessionDetails } from '../react/use-session.ts'
+import { readReturnTo } from 'static-signin'
+import type { SessionDetails } from 'static-signin/react'
 import { SignedOutPanel } from '../components/SignedOutPanel.tsx'
 
 interface SignInPageProps {

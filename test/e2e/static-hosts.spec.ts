@@ -3,7 +3,7 @@ import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
   describeHostingRules,
-} from '../../src/config/hosting-rules.ts'
+} from '../../packages/static-signin/src/hosting/hosting-rules.ts'
 import { HOSTS_BASE, HOSTS_PROVIDER_ORIGIN, HOSTS_WORK_DIR } from '../hosts/hosts-world.ts'
 import { STATIC_SERVERS } from '../hosts/static-servers.ts'
 import { describeMissingTools } from '../tools/missing-tools.ts'

@@ -1,4 +1,4 @@
-import { AuthError } from '../../src/oidc/auth-error.ts'
+import { AuthError } from '../../packages/static-signin/src/oidc/auth-error.ts'
 
 function asAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error

@@ -1,9 +1,9 @@
 import { OidcClient } from 'oidc-client-ts'
 import { vi } from 'vitest'
-import type { AppConfig } from '../../src/config/read-config.ts'
-import { describeRedirectUris } from '../../src/oidc/callback-url.ts'
-import { buildUserManagerSettings } from '../../src/oidc/create-user-manager.ts'
-import { MetadataCache } from '../../src/oidc/metadata-cache.ts'
+import type { AppConfig } from '../../packages/static-signin/src/config/read-config.ts'
+import { describeRedirectUris } from '../../packages/static-signin/src/oidc/callback-url.ts'
+import { buildUserManagerSettings } from '../../packages/static-signin/src/oidc/create-user-manager.ts'
+import { MetadataCache } from '../../packages/static-signin/src/oidc/metadata-cache.ts'
 
 export const ISSUER = 'https://issuer.example'
 export const CLIENT_ID = 'client-123'

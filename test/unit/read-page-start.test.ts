@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readPageStart } from '../../src/read-page-start.ts'
-import { SessionHint } from '../../src/session/session-hint.ts'
+import { readPageStart } from '../../packages/static-signin/src/session/read-page-start.ts'
+import { SessionHint } from '../../packages/static-signin/src/session/session-hint.ts'
 
 // What a page load is, read once before anything renders: the top-level restore's two inputs.
 

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest'
 import {
   REQUEST_TIMEOUT_SECONDS,
   RESTORE_TIMEOUT_SECONDS,
-} from '../../src/oidc/create-user-manager.ts'
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/oidc/validate-id-token.ts'
-import { MAX_CLOCK_OFFSET_MS } from '../../src/oidc/device-clock.ts'
-import { RECHECK_IFRAME_AFTER_MS } from '../../src/session/restore-path.ts'
-import { RECENT_LEAVE_MS } from '../../src/session/top-level-restore.ts'
+} from '../../packages/static-signin/src/oidc/create-user-manager.ts'
+import { CLOCK_TOLERANCE_SECONDS } from '../../packages/static-signin/src/oidc/validate-id-token.ts'
+import { MAX_CLOCK_OFFSET_MS } from '../../packages/static-signin/src/oidc/device-clock.ts'
+import { RECHECK_IFRAME_AFTER_MS } from '../../packages/static-signin/src/session/restore-path.ts'
+import { RECENT_LEAVE_MS } from '../../packages/static-signin/src/session/top-level-restore.ts'
 
 // A number in the README is a promise: each one here is read from the code that keeps it.
 const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { render } from '@testing-library/react'
 import { App } from '../../src/App.tsx'
-import { readPageStart } from '../../src/read-page-start.ts'
-import type { LoadEngine } from '../../src/react/SessionSource.tsx'
+import { readPageStart } from '../../packages/static-signin/src/session/read-page-start.ts'
+import type { LoadEngine } from '../../packages/static-signin/src/react/SignInProvider.tsx'
 import { testConfig } from './fake-provider.ts'
 
 /** The app as main.tsx mounts it: the page start read from the address first, in StrictMode. */

@@ -6,8 +6,8 @@ import {
   NextEventsCard,
   THIRD_PARTY_CONNECTIONS_URL,
 } from '../../../src/components/NextEventsCard.tsx'
-import type { CalendarEvent } from '../../../src/google/event-start.ts'
-import { GoogleApiError } from '../../../src/google/google-api-error.ts'
+import type { CalendarEvent } from '../../../src/calendar/event-start.ts'
+import { GoogleApiError } from '../../../packages/static-signin/src/google/google-api-error.ts'
 
 const EVENTS: CalendarEvent[] = [
   { id: '1', title: 'Babbage visit', start: { kind: 'date', date: '2026-12-03' } },

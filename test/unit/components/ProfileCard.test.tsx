@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { ProfileCard } from '../../../src/components/ProfileCard.tsx'
-import type { PersonProfile } from '../../../src/oidc/profile.ts'
+import type { PersonProfile } from '../../../packages/static-signin/src/oidc/profile.ts'
 
 const ADA: PersonProfile = {
   sub: '110248495921238986420',

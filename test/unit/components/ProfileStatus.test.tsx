@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ProfileStatus } from '../../../src/components/ProfileStatus.tsx'
-import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
+import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 
 const USERINFO_500 = describeAuthError(
   new AuthError(

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { readConfig } from '../../../src/config/read-config.ts'
+import { readConfig } from '../../../packages/static-signin/src/config/read-config.ts'
 import { SetupPage } from '../../../src/pages/SetupPage.tsx'
 
 describe('SetupPage', () => {

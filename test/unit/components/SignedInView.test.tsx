@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { SignedInView } from '../../../src/components/SignedInView.tsx'
-import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import { CLEARED } from '../../../src/session/session-snapshot.ts'
+import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import { CLEARED } from '../../../packages/static-signin/src/session/session-snapshot.ts'
 
 const PROBLEM = describeAuthError(
   new AuthError('userinfo_failed', 'Your profile could not be loaded.', 'HTTP 500.'),

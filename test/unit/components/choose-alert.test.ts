@@ -1,8 +1,8 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
 import { chooseAlert, type AlertInput } from '../../../src/components/choose-alert.ts'
-import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
+import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 
 type Input = Omit<AlertInput, 'describeError'>
 

@@ -7,8 +7,8 @@ import {
   BOOT_STYLE,
   BOOT_STYLE_HASH,
   SILENT_RENEW_SCRIPT_HASH,
-} from '../../../src/config/boot.ts'
-import { buildContentSecurityPolicy } from '../../../src/config/security-headers.ts'
+} from '../../../packages/static-signin/src/config/boot.ts'
+import { buildContentSecurityPolicy } from '../../../packages/static-signin/src/hosting/security-headers.ts'
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
 

@@ -5,8 +5,8 @@ import {
   chooseCacheControl,
   describeHostingRules,
   isServableBase,
-} from '../../../src/config/hosting-rules.ts'
-import { buildSecurityHeaders } from '../../../src/config/security-headers.ts'
+} from '../../../packages/static-signin/src/hosting/hosting-rules.ts'
+import { buildSecurityHeaders } from '../../../packages/static-signin/src/hosting/security-headers.ts'
 
 const ISSUER = 'https://accounts.google.com'
 

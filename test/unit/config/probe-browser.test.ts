@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { probeBrowser } from '../../../src/config/probe-browser.ts'
+import { probeBrowser } from '../../../packages/static-signin/src/config/probe-browser.ts'
 import { refuseStorage } from '../refuse-storage.ts'
 
 describe('probeBrowser', () => {

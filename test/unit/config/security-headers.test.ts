@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeApiBase } from '../../../src/google/api-base.ts'
-import { buildContentSecurityPolicy } from '../../../src/config/security-headers.ts'
+import { describeApiBase } from '../../../packages/static-signin/src/google/api-base.ts'
+import { buildContentSecurityPolicy } from '../../../packages/static-signin/src/hosting/security-headers.ts'
 
 const connectSrc = (issuer: string) =>
   buildContentSecurityPolicy(issuer)

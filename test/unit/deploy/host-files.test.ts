@@ -5,16 +5,16 @@ import {
   chooseCacheControl,
   describeHostingRules,
   type HostingRules,
-} from '../../../src/config/hosting-rules.ts'
-import { GOOGLE_ISSUER } from '../../../src/google/metadata.ts'
-import { describeHostFiles } from '../../../deploy/host-file-set.ts'
+} from '../../../packages/static-signin/src/hosting/hosting-rules.ts'
+import { GOOGLE_ISSUER } from '../../../packages/static-signin/src/google/metadata.ts'
+import { describeHostFiles } from '../../../packages/static-signin/src/hosting/host-file-set.ts'
 import {
   renderCloudFrontPolicy,
   renderFirebaseJson,
   renderHeadersFile,
   renderStaticWebAppConfig,
   renderVercelJson,
-} from '../../../deploy/host-files.ts'
+} from '../../../packages/static-signin/src/hosting/host-files.ts'
 
 type Headers = Record<string, string>
 const PUBLIC_FILES = readdirSync('public')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildNextEventsUrl, readCalendarEvents } from '../../../src/google/calendar-events.ts'
-import { describeEventStart } from '../../../src/google/event-start.ts'
+import { buildNextEventsUrl, readCalendarEvents } from '../../../src/calendar/calendar-events.ts'
+import { describeEventStart } from '../../../src/calendar/event-start.ts'
 
 describe('buildNextEventsUrl', () => {
   it('asks for the next five single events of the primary calendar, from now, by start time', () => {

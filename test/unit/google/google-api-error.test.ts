@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeGoogleApiError } from '../../../src/google/google-api-error.ts'
+import { describeGoogleApiError } from '../../../packages/static-signin/src/google/google-api-error.ts'
 
 /** Google's answers, as in docs/google-wire-format.md. */
 const UNAUTHENTICATED = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { addScope } from '../../../src/google/add-scope.ts'
+import { addScope } from '../../../packages/static-signin/src/google/add-scope.ts'
 import {
   hasGrantedScope,
   listAskedScopes,
   readGrantedScopes,
-} from '../../../src/google/granted-scopes.ts'
-import { CALENDAR_EVENTS_SCOPE } from '../../../src/google/scopes.ts'
+} from '../../../packages/static-signin/src/google/granted-scopes.ts'
+import { CALENDAR_EVENTS_SCOPE } from '../../../packages/static-signin/src/google/scopes.ts'
 
 const ASKED = listAskedScopes('openid email profile')
 const EMAIL = 'https://www.googleapis.com/auth/userinfo.email'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nameGrantedScopes } from '../../../src/google/scopes.ts'
+import { nameGrantedScopes } from '../../../packages/static-signin/src/google/scopes.ts'
 
 describe('nameGrantedScopes', () => {
   it.each([

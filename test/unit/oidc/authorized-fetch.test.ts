@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fetchAuthorized, type AccessTokens } from '../../../src/oidc/authorized-fetch.ts'
+import { fetchAuthorized, type AccessTokens } from '../../../packages/static-signin/src/oidc/authorized-fetch.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 
 const URL_ = 'https://www.googleapis.com/calendar/v3/calendars/primary/events?maxResults=5'

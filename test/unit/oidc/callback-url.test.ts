@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   isAuthorizationCallback,
   removeCallbackParameters,
-} from '../../../src/oidc/callback-url.ts'
+} from '../../../packages/static-signin/src/oidc/callback-url.ts'
 
 const redirectUri = 'https://app.example/'
 

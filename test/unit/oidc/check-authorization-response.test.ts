@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkAuthorizationResponse,
   MAX_CALLBACK_URL_LENGTH,
-} from '../../../src/oidc/check-authorization-response.ts'
+} from '../../../packages/static-signin/src/oidc/check-authorization-response.ts'
 
 const google = { issuer: 'https://accounts.google.com', isIssRequired: false }
 const strict = { issuer: 'http://127.0.0.1:4400', isIssRequired: true }

@@ -1,9 +1,9 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
-import { DeviceClock } from '../../../src/oidc/device-clock.ts'
-import { validateIdTokenClaims, validateIdTokenTimes } from '../../../src/oidc/validate-id-token.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
+import { DeviceClock } from '../../../packages/static-signin/src/oidc/device-clock.ts'
+import { validateIdTokenClaims, validateIdTokenTimes } from '../../../packages/static-signin/src/oidc/validate-id-token.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import { makeIdToken } from '../fake-provider.ts'
 

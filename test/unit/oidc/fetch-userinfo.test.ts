@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { authErrorOf } from '../auth-error-of.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
-import { fetchUserInfo } from '../../../src/oidc/fetch-userinfo.ts'
+import { fetchUserInfo } from '../../../packages/static-signin/src/oidc/fetch-userinfo.ts'
 
 const request = {
   endpoint: 'https://id.example/userinfo',

@@ -1,7 +1,7 @@
 import { OidcClient } from 'oidc-client-ts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
-import { CALENDAR_EVENTS_SCOPE } from '../../../src/google/scopes.ts'
+import { createUserManager } from '../../../packages/static-signin/src/oidc/create-user-manager.ts'
+import { CALENDAR_EVENTS_SCOPE } from '../../../packages/static-signin/src/google/scopes.ts'
 import {
   arriveWithCallback,
   installFakeProvider,

@@ -1,6 +1,6 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
-import { isInteractionNeeded } from '../../../src/oidc/is-interaction-needed.ts'
+import { isInteractionNeeded } from '../../../packages/static-signin/src/oidc/is-interaction-needed.ts'
 
 describe('isInteractionNeeded', () => {
   it.each<[unknown, boolean]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
+import { createUserManager } from '../../../packages/static-signin/src/oidc/create-user-manager.ts'
 import {
   arriveWithCallback,
   installFakeProvider,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeAuthError } from '../../../src/oidc/describe-auth-error.ts'
-import { createRefusalError } from '../../../src/oidc/refusal-error.ts'
+import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
+import { createRefusalError } from '../../../packages/static-signin/src/oidc/refusal-error.ts'
 
 describe('createRefusalError, as the person reads it', () => {
   it('site data blocked: why signing in needs it, and how to allow it in each browser', () => {

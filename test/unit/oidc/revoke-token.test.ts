@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { revokeToken } from '../../../src/oidc/revoke-token.ts'
+import { revokeToken } from '../../../packages/static-signin/src/oidc/revoke-token.ts'
 import { authErrorOf } from '../auth-error-of.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 

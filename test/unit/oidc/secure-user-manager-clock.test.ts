@@ -1,6 +1,6 @@
 import { User } from 'oidc-client-ts'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
+import { createUserManager } from '../../../packages/static-signin/src/oidc/create-user-manager.ts'
 import { authErrorOf } from '../auth-error-of.ts'
 import {
   arriveWithCallback,

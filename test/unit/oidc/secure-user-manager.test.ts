@@ -1,7 +1,7 @@
 import { User } from 'oidc-client-ts'
 import { describe, expect, it, vi } from 'vitest'
 import { authErrorOf } from '../auth-error-of.ts'
-import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
+import { createUserManager } from '../../../packages/static-signin/src/oidc/create-user-manager.ts'
 import {
   arriveWithCallback,
   installFakeProvider,

@@ -1,7 +1,7 @@
 import { OidcClient, User } from 'oidc-client-ts'
 import { describe, expect, it } from 'vitest'
-import { createUserManager } from '../../../src/oidc/create-user-manager.ts'
-import { interceptTokenResponses } from '../../../src/oidc/token-response-seam.ts'
+import { createUserManager } from '../../../packages/static-signin/src/oidc/create-user-manager.ts'
+import { interceptTokenResponses } from '../../../packages/static-signin/src/oidc/token-response-seam.ts'
 import { authErrorOf } from '../auth-error-of.ts'
 import {
   arriveWithCallback,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import {
   CLOCK_TOLERANCE_SECONDS,
   validateIdTokenClaims,
   validateIdTokenTimes,
-} from '../../../src/oidc/validate-id-token.ts'
+} from '../../../packages/static-signin/src/oidc/validate-id-token.ts'
 import { makeIdToken } from '../fake-provider.ts'
 
 const NOW = 1_800_000_000

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
-import { SessionHint } from '../../../src/session/session-hint.ts'
+import type { LoadEngine } from '../../../packages/static-signin/src/react/SignInProvider.tsx'
+import { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
 import { arriveWithCallback, installFakeProvider, testConfig } from '../fake-provider.ts'
 import { renderApp } from '../render-app.tsx'
 
@@ -17,7 +17,7 @@ function gatedEngine() {
     new Promise((resolve, reject) => {
       gates.push({
         open: () => {
-          resolve(import('../../../src/react/session-engine.tsx'))
+          resolve(import('../../../packages/static-signin/src/react/session-engine.tsx'))
         },
         fail: () => {
           reject(new TypeError('Failed to fetch dynamically imported module'))

@@ -7,9 +7,9 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../src/App.tsx'
 import { AppErrorBoundary } from '../../../src/components/AppErrorBoundary.tsx'
-import { readPageStart } from '../../../src/read-page-start.ts'
-import type { LoadEngine } from '../../../src/react/SessionSource.tsx'
-import { FRESH_START } from '../../../src/session/page-start.ts'
+import { readPageStart } from '../../../packages/static-signin/src/session/read-page-start.ts'
+import type { LoadEngine } from '../../../packages/static-signin/src/react/SignInProvider.tsx'
+import { FRESH_START } from '../../../packages/static-signin/src/session/page-start.ts'
 import { installFakeProvider, testConfig } from '../fake-provider.ts'
 import { refuseStorage } from '../refuse-storage.ts'
 import { renderApp } from '../render-app.tsx'
@@ -25,7 +25,7 @@ afterEach(() => {
 })
 
 function openApp() {
-  const loadEngine = vi.fn<LoadEngine>(() => import('../../../src/react/session-engine.tsx'))
+  const loadEngine = vi.fn<LoadEngine>(() => import('../../../packages/static-signin/src/react/session-engine.tsx'))
   renderApp(loadEngine)
   return loadEngine
 }
@@ -134,7 +134,7 @@ describe('the prerendered page in a browser that refuses', () => {
     document.documentElement.setAttribute('data-early-click', '')
 
     refuseStorage('localStorage', 'sessionStorage')
-    const loadEngine = vi.fn<LoadEngine>(() => import('../../../src/react/session-engine.tsx'))
+    const loadEngine = vi.fn<LoadEngine>(() => import('../../../packages/static-signin/src/react/session-engine.tsx'))
     const onRecoverableError = vi.fn()
     await act(async () => {
       hydrateRoot(

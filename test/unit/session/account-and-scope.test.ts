@@ -1,8 +1,8 @@
 import { ErrorResponse } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { CALENDAR_EVENTS_SCOPE } from '../../../src/google/scopes.ts'
-import { readReopenedFeature } from '../../../src/session/ask-for-scope.ts'
-import type { SessionHint } from '../../../src/session/session-hint.ts'
+import { CALENDAR_EVENTS_SCOPE } from '../../../packages/static-signin/src/google/scopes.ts'
+import { readReopenedFeature } from '../../../packages/static-signin/src/session/ask-for-scope.ts'
+import type { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 

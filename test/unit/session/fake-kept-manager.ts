@@ -1,7 +1,7 @@
 import { User } from 'oidc-client-ts'
 import { vi } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import type { SessionMessage } from '../../../src/session/session-channel.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import type { SessionMessage } from '../../../packages/static-signin/src/session/session-channel.ts'
 
 export const SUB = '42'
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, vi } from 'vitest'
-import { SessionHint } from '../../../src/session/session-hint.ts'
-import { SessionKeeper } from '../../../src/session/session-keeper.ts'
-import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
-import { RestorePathMemory } from '../../../src/session/restore-path.ts'
-import { LeaveMark } from '../../../src/session/top-level-restore.ts'
+import { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
+import { SessionKeeper } from '../../../packages/static-signin/src/session/session-keeper.ts'
+import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
+import { RestorePathMemory } from '../../../packages/static-signin/src/session/restore-path.ts'
+import { LeaveMark } from '../../../packages/static-signin/src/session/top-level-restore.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 
 export interface KeeperHarness {

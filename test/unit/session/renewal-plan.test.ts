@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planRenewal } from '../../../src/session/renewal-plan.ts'
+import { planRenewal } from '../../../packages/static-signin/src/session/renewal-plan.ts'
 
 const EXP = 10_000_000
 

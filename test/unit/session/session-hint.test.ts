@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SessionHint } from '../../../src/session/session-hint.ts'
+import { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
 
 describe('SessionHint', () => {
   it('keeps only the subject, per client, and forgets it', () => {

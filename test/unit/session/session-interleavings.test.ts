@@ -1,9 +1,9 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import type { SessionHint } from '../../../src/session/session-hint.ts'
-import type { SessionKeeper } from '../../../src/session/session-keeper.ts'
-import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import type { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
+import type { SessionKeeper } from '../../../packages/static-signin/src/session/session-keeper.ts'
+import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 import { FakeChannel, FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 

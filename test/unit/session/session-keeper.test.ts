@@ -1,7 +1,7 @@
 import { ErrorResponse } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SessionHint } from '../../../src/session/session-hint.ts'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
+import type { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 import { FakeKeptManager, issueUser, SUB, unauthorized } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 

@@ -1,7 +1,7 @@
 import { ErrorTimeout } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 import { Deferred, FakeChannel, FakeKeptManager, issueUser, SUB } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 

@@ -1,13 +1,13 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { AuthError } from '../../../src/oidc/auth-error.ts'
-import { RECHECK_IFRAME_AFTER_MS, RestorePathMemory } from '../../../src/session/restore-path.ts'
-import { SignOutEpoch } from '../../../src/session/sign-out-epoch.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
+import { RECHECK_IFRAME_AFTER_MS, RestorePathMemory } from '../../../packages/static-signin/src/session/restore-path.ts'
+import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 import {
   isEndedAtProvider,
   isIframeShutOut,
   RECENT_LEAVE_MS,
-} from '../../../src/session/top-level-restore.ts'
+} from '../../../packages/static-signin/src/session/top-level-restore.ts'
 import { issueUser, SUB, type FakeChannel, type FakeKeptManager } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 

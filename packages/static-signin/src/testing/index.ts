@@ -1,0 +1,14 @@
+// static-signin/testing: render any component in any session state, with no provider and no
+// network (signed out, starting, signed in with given claims and scopes, renewing, renewal
+// failed, ended, an error).
+
+export {
+  TestSessionProvider,
+  type TestSessionProviderProps,
+} from './TestSessionProvider.tsx'
+export {
+  createTestSession,
+  TEST_CLAIMS,
+  type TestClaims,
+  type TestSessionSpec,
+} from './test-session.ts'
