@@ -29,7 +29,6 @@ function prerenderPages(result: ConfigResult): Plugin {
       isBuild = config.command === 'build' && config.mode !== 'test'
     },
     writeBundle: {
-      sequential: true,
       order: 'post',
       async handler() {
         if (!isBuild || !result.ok) return

@@ -1,15 +1,20 @@
 /**
  * `npm run deploy-files [-- --base=/some/path/] [--out=DIR]`: writes every host's file from
- * src/config/hosting-rules.ts. With no VITE_OIDC_* configuration it renders Google's (the files
+ * packages/static-signin/src/config/hosting-rules.ts. With no VITE_OIDC_* configuration it renders Google's (the files
  * committed in deploy/); otherwise the configured issuer's, as `npm run build` would.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { loadEnv } from 'vite'
-import { GOOGLE_ISSUER } from '../packages/static-signin/src/google/metadata.ts'
-import { describeHostingRules, isServableBase } from '../packages/static-signin/src/hosting/hosting-rules.ts'
-import { readConfig } from '../packages/static-signin/src/config/read-config.ts'
-import { describeHostFiles } from '../packages/static-signin/src/hosting/host-file-set.ts'
+import {
+  describeHostFiles,
+  describeHostingRules,
+  GOOGLE_ISSUER,
+  isServableBase,
+  readConfig,
+  SILENT_RENEW_FILE,
+} from 'static-signin/vite'
+import { PAGE_PATHS } from '../src/pages-list.ts'
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -25,7 +30,9 @@ if (!isServableBase(base)) {
 }
 const result = readConfig({ ...loadEnv('production', process.cwd(), 'VITE_'), ...process.env })
 const issuer = result.ok ? result.config.issuer : GOOGLE_ISSUER
-const files = describeHostFiles(describeHostingRules(issuer, base), readdirSync('public'))
+// The files with fixed names, revalidated on every use: public/ and the renewal page the plugin writes.
+const fixedFiles = [...readdirSync('public'), SILENT_RENEW_FILE]
+const files = describeHostFiles(describeHostingRules(issuer, base, PAGE_PATHS), fixedFiles)
 for (const [path, text] of Object.entries(files)) {
   const target = join(outDir, path)
   mkdirSync(dirname(target), { recursive: true })

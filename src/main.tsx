@@ -11,7 +11,7 @@ const SetupPage = lazy(() =>
   import('./pages/SetupPage.tsx').then((m) => ({ default: m.SetupPage })),
 )
 
-// Validated at build time by src/config/read-config.ts (see vite.config.ts).
+// Validated at build time by packages/static-signin/src/config/read-config.ts (see vite.config.ts).
 const result = __APP_CONFIG__
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -35,7 +35,7 @@ const app = (
 )
 
 // The page was prerendered signed out, for this path (src/prerender.tsx). A fresh visit hydrates
-// it: the button already on screen becomes live. A callback or a restore (src/config/boot.ts
+// it: the button already on screen becomes live. A callback or a restore (packages/static-signin/src/config/boot.ts
 // marked it `data-starting`, hidden) starts from an empty root instead.
 const html = document.documentElement
 if (

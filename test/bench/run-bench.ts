@@ -51,7 +51,7 @@ const STAND_IN_CONTROL_PORT = 4706
 const STAND_IN_CLIENT_ID = '123456789012-standin0bench0client0abcdefghij.apps.googleusercontent.com'
 const STAND_IN_CLIENT_SECRET = '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veryone'
 const OUT = resolve('.e2e/bench')
-/** Where this app remembers that the iframe cannot restore here (src/session/restore-path.ts). */
+/** Where this app remembers that the iframe cannot restore here (packages/static-signin/src/session/restore-path.ts). */
 const restorePathKey = (clientId: string) => `static-signin.restore-path:${clientId}`
 
 interface Subject {

@@ -4,7 +4,7 @@ import { authorizationRequests, recordRequests, signIn } from './helpers.ts'
 import { APP_ORIGIN } from './ports.ts'
 
 // Every page is prerendered signed out (src/prerender.tsx) and carries the boot script
-// (src/config/boot.ts). These tests hold the app's own JavaScript back, and let it go when they
+// (packages/static-signin/src/config/boot.ts). These tests hold the app's own JavaScript back, and let it go when they
 // choose, to see the page before the app runs.
 
 const isAppEntry = (url: URL) =>

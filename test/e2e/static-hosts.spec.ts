@@ -3,7 +3,8 @@ import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
   describeHostingRules,
-} from '../../packages/static-signin/src/hosting/hosting-rules.ts'
+} from 'static-signin/vite'
+import { PAGE_PATHS } from '../../src/pages-list.ts'
 import { HOSTS_BASE, HOSTS_PROVIDER_ORIGIN, HOSTS_WORK_DIR } from '../hosts/hosts-world.ts'
 import { STATIC_SERVERS } from '../hosts/static-servers.ts'
 import { describeMissingTools } from '../tools/missing-tools.ts'
@@ -13,7 +14,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 // The sub-path build behind nginx, Caddy and a plain server, from test/hosts/start-hosts.ts.
-const rules = describeHostingRules(HOSTS_PROVIDER_ORIGIN, HOSTS_BASE)
+const rules = describeHostingRules(HOSTS_PROVIDER_ORIGIN, HOSTS_BASE, PAGE_PATHS)
 const hashedAsset = () => {
   const assets = readdirSync(join(HOSTS_WORK_DIR, 'www', HOSTS_BASE, 'assets'))
   const entry = assets.find((file) => /^index-[\w-]+\.js$/.test(file))

@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process'
 import { chmodSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'vite'
-import { describeHostingRules } from '../../packages/static-signin/src/hosting/hosting-rules.ts'
+import { describeHostingRules } from 'static-signin/vite'
+import { PAGE_PATHS } from '../../src/pages-list.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
 import { startLocalProvider } from '../provider/start-provider.ts'
 import { describeMissingTools } from '../tools/missing-tools.ts'
@@ -50,7 +51,7 @@ mkdirSync(HOSTS_WORK_DIR, { recursive: true })
 chmodSync(HOSTS_WORK_DIR, 0o700)
 // The build lands at <root><base>, as it would be uploaded under that path.
 await build({ logLevel: 'warn', base: HOSTS_BASE, build: { outDir: join(root, HOSTS_BASE) } })
-const rules = describeHostingRules(provider.issuer, HOSTS_BASE)
+const rules = describeHostingRules(provider.issuer, HOSTS_BASE, PAGE_PATHS)
 for (const spec of servers) {
   const child = startStaticServer(spec, rules, root, HOSTS_WORK_DIR)
   child.once('exit', (code) => {

@@ -48,7 +48,7 @@ export const HOSTILE_SCENARIOS = {
   'id-token-no-sub': { idTokenClaims: without('sub') },
   'id-token-no-iat': { idTokenClaims: without('iat') },
   // Expired by its own iat: the app reads the provider's time from a fresh token's iat
-  // (src/oidc/device-clock.ts), so an old iat alone reads as a device clock that is fast.
+  // (packages/static-signin/src/oidc/device-clock.ts), so an old iat alone reads as a device clock that is fast.
   'id-token-expired': { idTokenClaims: (c) => ({ ...c, exp: Number(c.iat) - 3600 }) },
   // Minted two hours ago, expired one hour ago: at a renewal, the clock this tab learnt at
   // sign-in judges it, and it cannot pass for a fast device clock.

@@ -111,6 +111,9 @@ function endToEndTests(): SuiteResult {
 }
 
 const results: SuiteResult[] = [
+  // The package's dist/, which vite.config.ts and the consumer app's tarball load: built from the
+  // source under test, never a stale one.
+  check('package build', 'npm', ['run', 'build', '--workspace', 'static-signin', '--silent']),
   check('typecheck', 'npx', ['tsc', '--noEmit']),
   check('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
   unitTests(),

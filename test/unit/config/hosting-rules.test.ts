@@ -6,13 +6,18 @@ import {
   describeHostingRules,
   isServableBase,
 } from '../../../packages/static-signin/src/hosting/hosting-rules.ts'
+import { PAGE_PATHS } from '../../../src/pages-list.ts'
 import { buildSecurityHeaders } from '../../../packages/static-signin/src/hosting/security-headers.ts'
 
 const ISSUER = 'https://accounts.google.com'
 
 describe('describeHostingRules', () => {
-  it('names every page, the 404 page and the hashed prefix under the base', () => {
-    expect(describeHostingRules(ISSUER, '/some/path/')).toEqual({
+  it('names the home page alone by default, and the 404 page and the hashed prefix', () => {
+    expect(describeHostingRules(ISSUER, '/')).toMatchObject({ pages: ['/'], notFound: '/404.html' })
+  })
+
+  it('names every page given, the 404 page and the hashed prefix under the base', () => {
+    expect(describeHostingRules(ISSUER, '/some/path/', PAGE_PATHS)).toEqual({
       base: '/some/path/',
       securityHeaders: buildSecurityHeaders(ISSUER),
       hashedPrefix: '/some/path/assets/',

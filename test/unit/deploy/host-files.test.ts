@@ -15,9 +15,12 @@ import {
   renderStaticWebAppConfig,
   renderVercelJson,
 } from '../../../packages/static-signin/src/hosting/host-files.ts'
+import { SILENT_RENEW_FILE } from '../../../packages/static-signin/src/hosting/silent-renew-page.ts'
+import { PAGE_PATHS } from '../../../src/pages-list.ts'
 
 type Headers = Record<string, string>
-const PUBLIC_FILES = readdirSync('public')
+/** Files with fixed names: public/ and the renewal page static-signin's plugin writes. */
+const PUBLIC_FILES = [...readdirSync('public'), SILENT_RENEW_FILE]
 
 /** One path of every kind a build serves, under the base. */
 function samplePaths(rules: HostingRules): string[] {
@@ -107,7 +110,7 @@ describe.each([
   ['at the site root', '/'],
   ['at a sub-path', '/some/path/'],
 ])('host files %s', (_, base) => {
-  const rules = describeHostingRules(GOOGLE_ISSUER, base)
+  const rules = describeHostingRules(GOOGLE_ISSUER, base, PAGE_PATHS)
   const paths = samplePaths(rules)
 
   it.each(paths)('Netlify/Cloudflare _headers give %s its headers, each once', (path) => {
@@ -149,7 +152,7 @@ describe.each([
 
 describe('the CloudFront response headers policy', () => {
   it('carries exactly the security headers (Cache-Control comes from the S3 upload)', () => {
-    const rules = describeHostingRules(GOOGLE_ISSUER, '/')
+    const rules = describeHostingRules(GOOGLE_ISSUER, '/', PAGE_PATHS)
     const policy = JSON.parse(renderCloudFrontPolicy(rules)) as {
       SecurityHeadersConfig: {
         ContentSecurityPolicy: { ContentSecurityPolicy: string }
@@ -173,7 +176,7 @@ describe('the CloudFront response headers policy', () => {
 })
 
 describe('deploy/', () => {
-  const committed = describeHostFiles(describeHostingRules(GOOGLE_ISSUER, '/'), PUBLIC_FILES)
+  const committed = describeHostFiles(describeHostingRules(GOOGLE_ISSUER, '/', PAGE_PATHS), PUBLIC_FILES)
 
   it.each(Object.keys(committed))(
     '%s is what `npm run deploy-files` renders for Google',

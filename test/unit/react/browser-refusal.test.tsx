@@ -130,7 +130,7 @@ describe('the prerendered page in a browser that refuses', () => {
     root.innerHTML = prerenderHome()
     document.body.append(root)
     const prerenderedButton = within(root).getByRole('button', { name: 'Sign in with Google' })
-    // The person clicked the prerendered button before the app was ready (src/config/boot.ts).
+    // The person clicked the prerendered button before the app was ready (packages/static-signin/src/config/boot.ts).
     document.documentElement.setAttribute('data-early-click', '')
 
     refuseStorage('localStorage', 'sessionStorage')

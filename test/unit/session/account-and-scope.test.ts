@@ -36,7 +36,9 @@ describe('asking for a scope (incremental authorization)', () => {
     const state = { returnTo: '/', epoch: 0, feature: 'calendar', account: SUB }
     expect(readReopenedFeature(state, SUB)).toBe('calendar')
     expect(readReopenedFeature(state, GRACE)).toBeUndefined()
-    expect(readReopenedFeature({ ...state, feature: 'drive' }, SUB)).toBeUndefined()
+    expect(readReopenedFeature({ ...state, feature: 'drive' }, SUB)).toBe('drive')
+    expect(readReopenedFeature({ ...state, feature: '<b>x</b>' }, SUB)).toBeUndefined()
+    expect(readReopenedFeature({ ...state, feature: 42 }, SUB)).toBeUndefined()
     expect(readReopenedFeature(undefined, SUB)).toBeUndefined()
   })
 

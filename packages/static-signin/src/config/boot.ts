@@ -44,7 +44,7 @@ export const BOOT_STYLE = 'html[data-starting] #root{display:none}'
 export const BOOT_SCRIPT_HASH = "'sha256-TJszgNBsSC07nc+ZYeZ30uiKBKjAbHE6INvS7i38+6w='"
 export const BOOT_STYLE_HASH = "'sha256-JEqvbXt0Gf3sZfKxHkURuHSs8nzguVyDvqbhXJhKSDo='"
 
-/** `'sha256-…'` of the inline script of public/silent-renew.html, the renewal iframe's page. */
+/** `'sha256-…'` of the inline script of hosting/silent-renew-page.ts, the renewal iframe's page. */
 export const SILENT_RENEW_SCRIPT_HASH = "'sha256-/CfOOo8h2BpEqUYuoUFJW2t4kp8iWcKbwmFBs/QcnFA='"
 
 /** The meta tag that names the engine's chunk and the chunks it imports, space-separated. */

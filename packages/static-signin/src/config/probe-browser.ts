@@ -1,4 +1,4 @@
-/** Why this browser cannot sign in at all, found once as the page starts (src/read-page-start.ts). */
+/** Why this browser cannot sign in at all, found once as the page starts (session/read-page-start.ts). */
 export type BrowserRefusal =
   /** Cookies and site data are blocked for this site: the storages themselves refuse. */
   | { kind: 'site-data-blocked'; detail: string }
@@ -14,13 +14,13 @@ const NEEDED_FEATURES: readonly { name: string; path: readonly string[] }[] = [
   { name: 'BroadcastChannel', path: ['BroadcastChannel'] },
   // PKCE S256 challenge (CryptoUtils.generateCodeChallenge); withheld from pages not on HTTPS.
   { name: 'crypto.subtle', path: ['crypto', 'subtle', 'digest'] },
-  // PKCE verifier and state (CryptoUtils), nonce (src/oidc/random-token.ts).
+  // PKCE verifier and state (CryptoUtils), nonce (oidc/random-token.ts).
   { name: 'crypto.getRandomValues', path: ['crypto', 'getRandomValues'] },
   { name: 'TextEncoder', path: ['TextEncoder'] },
   { name: 'fetch', path: ['fetch'] },
   // The library's request time-outs (JsonService.fetchWithTimeout).
   { name: 'AbortController', path: ['AbortController'] },
-  // Userinfo and revocation time-outs (src/oidc/fetch-userinfo.ts, revoke-token.ts).
+  // Userinfo and revocation time-outs (oidc/fetch-userinfo.ts, revoke-token.ts).
   { name: 'AbortSignal.timeout', path: ['AbortSignal', 'timeout'] },
 ]
 

@@ -13,7 +13,7 @@ export interface ProviderOrigins {
 }
 
 /**
- * Google's endpoints are fixed (src/google/metadata.ts); another provider is assumed to serve its
+ * Google's endpoints are fixed (google/metadata.ts); another provider is assumed to serve its
  * endpoints from the issuer's origin, and its pictures from anywhere on https.
  */
 export function describeProviderOrigins(issuer: string): ProviderOrigins {
@@ -46,7 +46,7 @@ export function buildContentSecurityPolicy(
   const origins = describeProviderOrigins(issuer)
   const directives: [string, ...string[]][] = [
     ['default-src', "'none'"],
-    // Plus the fixed inline scripts (boot.ts, public/silent-renew.html) and style, by hash.
+    // Plus the fixed inline scripts (boot.ts, hosting/silent-renew-page.ts) and style, by hash.
     ['script-src', "'self'", BOOT_SCRIPT_HASH, SILENT_RENEW_SCRIPT_HASH],
     ['style-src', "'self'", BOOT_STYLE_HASH],
     ['font-src', "'self'"],

@@ -1,5 +1,5 @@
 /**
- * The web servers' files (nginx, Caddy, Apache), rendered from src/config/hosting-rules.ts like
+ * The web servers' files (nginx, Caddy, Apache), rendered from hosting/hosting-rules.ts like
  * the platforms' in host-files.ts. nginx and Caddy run from these in the end-to-end tests.
  */
 import {

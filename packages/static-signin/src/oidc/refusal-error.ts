@@ -16,7 +16,7 @@ const ALLOW_SITE_DATA =
 
 /**
  * What a browser that cannot sign in is told, as the AuthError the page's session carries instead
- * of starting anything (src/react/use-refusal-error.ts loads this module only then: its text has
+ * of starting anything (react/use-refusal-error.ts loads this module only then: its text has
  * no place in every visitor's download).
  */
 export function createRefusalError(refusal: BrowserRefusal): AuthError {

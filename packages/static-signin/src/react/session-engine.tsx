@@ -6,7 +6,7 @@ import type { AppSession } from './app-session.ts'
 import { useEngineSession } from './use-session.ts'
 
 // The sign-in engine: oidc-client-ts, react-oidc-context and the session keeper, in a chunk of its
-// own (SessionSource.tsx loads it), so the signed-out page paints and hydrates without it.
+// own (SignInProvider.tsx loads it), so the signed-out page paints and hydrates without it.
 
 interface SessionEngineProps {
   config: AppConfig

@@ -112,7 +112,7 @@ export function useEngineSession() {
 
   return {
     session,
-    /** Absent from the stand-in (SessionSource.tsx) until the engine is in: nothing to offer yet. */
+    /** Absent from the stand-in (SignInProvider.tsx) until the engine is in: nothing to offer yet. */
     features,
     keeping,
     // A sign-in cut short by a sign-out (here or in another tab) is not an error: the notice says

@@ -1,6 +1,6 @@
 import type { BrowserRefusal } from '../config/probe-browser.ts'
 
-/** What this page load is, known before any sign-in code has loaded (src/read-page-start.ts). */
+/** What this page load is, known before any sign-in code has loaded (session/read-page-start.ts). */
 export interface PageStart {
   /** An authorization response at the redirect URI, still to be redeemed. */
   isCallback: boolean

@@ -14,6 +14,6 @@ export type TestSessionProviderProps = { children: ReactNode } & (
  * createTestSession to override its actions.
  */
 export function TestSessionProvider({ children, ...props }: TestSessionProviderProps) {
-  const session = props.session ?? createTestSession(props as TestSessionSpec)
+  const session = props.session ?? createTestSession(props)
   return <AppSessionContext value={session}>{children}</AppSessionContext>
 }

@@ -29,3 +29,4 @@ export {
   renderBootTags,
 } from '../config/boot.ts'
 export { readConfig, type ConfigEnv, type ConfigResult } from '../config/read-config.ts'
+export { GOOGLE_ISSUER } from '../google/metadata.ts'

@@ -128,7 +128,6 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
       for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source })
     },
     writeBundle: {
-      sequential: true,
       handler() {
         // One file per page, and the 404 page: the same document; the app's router picks the view.
         const entry = join(outDir, 'index.html')

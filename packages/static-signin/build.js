@@ -9,4 +9,10 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 rmSync(join(here, 'dist'), { recursive: true, force: true })
-execFileSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' })
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' })
+} catch {
+  // tsc has printed what is wrong; no stack trace on top of it.
+  console.error('static-signin: the package did not build (see the errors above).')
+  process.exit(1)
+}
