@@ -1,23 +1,23 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { createTestSession, type TestClaims } from 'static-signin/testing'
 import { ProfileCard } from '../../../src/components/ProfileCard.tsx'
-import type { PersonProfile } from '../../../packages/static-signin/src/oidc/profile.ts'
 
-const ADA: PersonProfile = {
+const ADA: TestClaims = {
   sub: '110248495921238986420',
   name: 'Ada Lovelace',
   email: 'ada.lovelace@example.com',
   emailVerified: true,
-  pictureUrl: undefined,
-  hostedDomain: undefined,
 }
-const WITHOUT_EMAIL: PersonProfile = { ...ADA, email: undefined, emailVerified: undefined }
+const WITHOUT_EMAIL: TestClaims = { ...ADA, email: undefined, emailVerified: undefined }
 
-function renderCard(profile: PersonProfile, scopes: string[]) {
+/** The card for a session signed in as `claims` with `scopes` granted. */
+function renderCard(claims: TestClaims, scopes: string[]) {
+  const { session } = createTestSession({ state: 'signed-in', claims, scopes })
   render(
     <ProfileCard
-      profile={profile}
-      scopes={scopes}
+      profile={session.profile}
+      scopes={session.scopes}
       expiresAt={undefined}
       now={0}
       profileProblem={undefined}
