@@ -94,5 +94,10 @@ export default tseslint.config(
     files: ['test/unit/**/*.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],
   },
+  {
+    // The consumer template is a newcomer's app, written as Vite's own template writes it.
+    files: ['test/consumer/app/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 )
