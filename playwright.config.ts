@@ -106,7 +106,7 @@ export default defineConfig<EngineOptions>({
       timeout: 300_000,
       stdout: 'pipe',
       // SIGTERM lets the harness remove its temporary folder (node_modules included).
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     },
     {
       // A build with no client configured: it must show its setup page, never a blank one.

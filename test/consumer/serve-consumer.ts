@@ -5,13 +5,14 @@
  * `vite preview` on CONSUMER_APP_PORT until stopped. Works from any folder, as any user.
  *   npx tsx test/consumer/serve-consumer.ts [--no-serve] [--keep] [--verbose]
  *   --no-serve  stop after the checks (exit 0 when all passed)
- *   --keep      leave the temporary folder in place (its path is printed)
+ *   --keep      leave the temporary folder in place (its path is printed; a later run removes
+ *               it once it is an hour old)
  * With CONSUMER_HARNESS_REPORT=1 (Playwright's webServer) it also writes .e2e/consumer-harness.json,
  * and when a step fails it still answers on the port: the consumer spec then fails with the step's
  * message, and the other specs run.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:http'
 import { dirname, join } from 'node:path'
@@ -32,14 +33,39 @@ function writeReport(report: HarnessReport): void {
   writeFileSync(HARNESS_REPORT, JSON.stringify(report, null, 2))
 }
 
+const WORK_PREFIX = 'static-signin-consumer-'
+const STALE_MS = 3_600_000
+
+/**
+ * Removes this harness's folders over an hour old that an earlier run left behind (killed before it
+ * could remove its own; node_modules makes each about 150 MB). Other users' are not ours to remove.
+ */
+function sweepStaleWorkDirs(): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(WORK_PREFIX))) {
+    const path = join(tmpdir(), name)
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true })
+    } catch {
+      // Another user's, or being removed by its own run.
+    }
+  }
+}
+sweepStaleWorkDirs()
+
 /** What a stop must end and remove. */
 const running: { workDir: string; preview?: ChildProcess | undefined } = {
-  workDir: mkdtempSync(join(tmpdir(), 'static-signin-consumer-')),
+  workDir: mkdtempSync(join(tmpdir(), WORK_PREFIX)),
 }
 function stop(code: number): never {
   running.preview?.kill('SIGTERM')
   if (isKept) console.log(`consumer: kept ${running.workDir}`)
-  else rmSync(running.workDir, { recursive: true, force: true })
+  else {
+    try {
+      rmSync(running.workDir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (error: unknown) {
+      console.error(`consumer: ${running.workDir} not removed: ${String(error)}`)
+    }
+  }
   process.exit(code)
 }
 process.on('SIGINT', () => stop(0))
