@@ -6,6 +6,7 @@ import { ensureTestCertificate } from './test/google/certificate.ts'
 import {
   APP_ORIGIN,
   APP_PORT,
+  CONSUMER_APP_ORIGIN,
   GOOGLE_APP_ORIGIN,
   PROVIDER_PORT,
   RT_APP_ORIGIN,
@@ -61,6 +62,8 @@ export default defineConfig<EngineOptions>({
         APP_PORT: String(APP_PORT),
         PROVIDER_PORT: String(PROVIDER_PORT),
         APP_OUT_DIR: '.e2e/dist',
+        // The consumer app (test/consumer/) signs in against this provider too.
+        EXTRA_APP_ORIGINS: CONSUMER_APP_ORIGIN,
       },
       reuseExistingServer: false,
       timeout: 120_000,
@@ -92,6 +95,18 @@ export default defineConfig<EngineOptions>({
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: 'pipe',
+    },
+    {
+      // The packed package in a fresh app outside the repository, checked, built and served.
+      // A failed step is reported by test/e2e/consumer-app.spec.ts; the other specs still run.
+      command: 'tsx test/consumer/serve-consumer.ts',
+      url: `${CONSUMER_APP_ORIGIN}/`,
+      env: { CONSUMER_HARNESS_REPORT: '1' },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: 'pipe',
+      // SIGTERM lets the harness remove its temporary folder (node_modules included).
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     },
     {
       // A build with no client configured: it must show its setup page, never a blank one.

@@ -16,3 +16,7 @@ export const GOOGLE_APP_ORIGIN = `http://127.0.0.1:${GOOGLE_APP_PORT}`
 export const STAND_IN_PORT = 4443
 /** Plain-HTTP port where tests switch the stand-in's scenario. */
 export const STAND_IN_CONTROL_PORT = 4444
+
+/** The consumer app (test/consumer/): the packed package installed in a fresh app, served by vite preview. */
+export const CONSUMER_APP_PORT = 4290
+export const CONSUMER_APP_ORIGIN = `http://127.0.0.1:${CONSUMER_APP_PORT}`

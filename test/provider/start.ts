@@ -6,7 +6,8 @@
  *   --refresh-tokens   local provider offers rotating refresh tokens, and the app uses them
  *   --test-controls    enable the provider's /__test/* endpoints (end-to-end tests only)
  * Ports: APP_PORT (4173), PROVIDER_PORT (4400). Output: APP_OUT_DIR. Token lifetime: TOKEN_TTL_SECONDS.
- * Base path: APP_BASE ("/"), as `vite build --base` takes it.
+ * Base path: APP_BASE ("/"), as `vite build --base` takes it. EXTRA_APP_ORIGINS: more origins
+ * (space-separated) the provider accepts redirects and CORS from, such as the consumer app's.
  */
 import { build, loadEnv, preview } from 'vite'
 import { CALENDAR_EVENTS_PATH } from './calendar-api.ts'
@@ -37,7 +38,11 @@ try {
     const provider = await startLocalProvider({
       port: providerPort,
       // Also served as localhost: a cross-site origin for the provider on 127.0.0.1.
-      appOrigins: [appOrigin, `http://localhost:${appPort}`],
+      appOrigins: [
+        appOrigin,
+        `http://localhost:${appPort}`,
+        ...(process.env.EXTRA_APP_ORIGINS ?? '').split(' ').filter(Boolean),
+      ],
       clientId: LOCAL_CLIENT_ID,
       clientSecret: LOCAL_CLIENT_SECRET,
       hasRefreshTokens,

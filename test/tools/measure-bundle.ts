@@ -3,7 +3,7 @@
  * loads, gzipped (level 9, as CDNs serve it). Fails when over the budget.
  *   npx tsx test/tools/measure-bundle.ts [dist-dir]
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -37,6 +37,23 @@ export function measureEngineJs(distDir: string): number {
     .filter(Boolean)
     .map((src) => readFileSync(join(distDir, src.slice(src.lastIndexOf('/assets/') + 1))))
     .reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0)
+}
+
+/**
+ * Every script of the build that index.html does not load (lazy chunks, such as the sign-in engine
+ * a consumer's build splits off without the boot script), gzipped, by file.
+ */
+export function measureLazyJs(distDir: string): { files: [string, number][]; gzipBytes: number } {
+  const initial = new Set(
+    measureInitialJs(distDir).files.map(([src]) => src.slice(src.lastIndexOf('/') + 1)),
+  )
+  const files = readdirSync(join(distDir, 'assets'))
+    .filter((name) => name.endsWith('.js') && !initial.has(name))
+    .map((name): [string, number] => [
+      name,
+      gzipSync(readFileSync(join(distDir, 'assets', name)), { level: 9 }).length,
+    ])
+  return { files, gzipBytes: files.reduce((sum, [, gz]) => sum + gz, 0) }
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {

@@ -22,8 +22,14 @@ export interface ConfigProblem {
 export type ConfigResult =
   { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
 
-/** The variables the app reads; their names are a public interface. */
+/**
+ * The variables the app reads; their names are a public interface. Any other variable may be
+ * there too: Vite's `import.meta.env` (BASE_URL, MODE…) is passed as it is, even where the app
+ * declares none of these names (without the index signature TypeScript would refuse it as having
+ * "no properties in common").
+ */
 export interface ConfigEnv {
+  readonly [variable: string]: unknown
   VITE_OIDC_ISSUER?: string | undefined
   VITE_OIDC_CLIENT_ID?: string | undefined
   VITE_OIDC_CLIENT_SECRET?: string | undefined

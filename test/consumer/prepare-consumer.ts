@@ -1,0 +1,73 @@
+import { cpSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { checkBudget, measureConsumer, type BundleFigures } from './bundle-budget.ts'
+import { cleanEnv, LOCAL_PROVIDER_ENV } from './consumer-env.ts'
+import { packPackage, REPO_ROOT } from './pack-package.ts'
+import { HarnessStepError, runStep } from './run-step.ts'
+
+const TEMPLATE_DIR = join(REPO_ROOT, 'test', 'consumer', 'app')
+const PLAIN_DIR = join(REPO_ROOT, 'test', 'consumer', 'plain')
+/** npm as the issue asks: the cache first (warm from this repository's install), no extras. */
+const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund']
+
+export interface ConsumerApp {
+  /** The app, in app/ of the folder the harness was given. */
+  appDir: string
+  tarball: string
+  figures: BundleFigures
+  /** Each step's duration, in milliseconds. */
+  timings: Record<string, number>
+}
+
+/**
+ * Proves the package outside this repository: packs it, writes the consumer template
+ * (test/consumer/app) into `workDir` (a fresh folder outside the repository), installs the tarball and the
+ * template's dependencies with npm, and there type-checks it against the packed types, runs its
+ * unit test, builds it for the local provider, builds the same app without static-signin, and
+ * checks what the package adds to the bundle against its budget. Throws a HarnessStepError that
+ * says which step failed and why.
+ */
+export async function prepareConsumer(workDir: string, isVerbose = false): Promise<ConsumerApp> {
+  const appDir = join(workDir, 'app')
+  const timings: Record<string, number> = {}
+  const step = async (label: string, command: string, args: string[], cwd = appDir) => {
+    timings[label] = (await runStep(label, command, args, { cwd, env: cleanEnv(), isVerbose })).ms
+  }
+
+  const packStarted = Date.now()
+  const tarball = await packPackage(workDir, isVerbose)
+  timings['npm pack'] = Date.now() - packStarted
+
+  cpSync(TEMPLATE_DIR, appDir, {
+    recursive: true,
+    filter: (source) => !/[/\\](dist|node_modules)$/.test(source),
+  })
+  cpSync(PLAIN_DIR, join(appDir, 'plain'), { recursive: true })
+  // What a newcomer puts in .env.local for the local provider (the README's configuration).
+  writeFileSync(
+    join(appDir, '.env.local'),
+    Object.entries(LOCAL_PROVIDER_ENV)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(''),
+  )
+
+  await step('npm install', 'npm', ['install', ...NPM_FLAGS, tarball])
+  await step('typecheck', 'npx', ['tsc', '--noEmit'])
+  await step('unit test', 'npx', ['vitest', 'run'])
+  await step('vite build', 'npx', ['vite', 'build'])
+  const plainDist = join(workDir, 'dist-plain')
+  await step('plain build', 'npx', [
+    'vite',
+    'build',
+    'plain',
+    '--outDir',
+    plainDist,
+    '--emptyOutDir',
+  ])
+
+  const figures = measureConsumer(join(appDir, 'dist'), plainDist)
+  const over = checkBudget(figures)
+  if (over.length > 0)
+    throw new HarnessStepError(`consumer harness: over budget:\n  ${over.join('\n  ')}`)
+  return { appDir, tarball, figures, timings }
+}
