@@ -39,6 +39,16 @@ export class GoogleApiError extends Error {
   }
 }
 
+/** The token lacks the scope: Google said so (403), or the session saw it first (api-tokens.ts). */
+export function createScopeMissingError(detail: string, httpStatus?: number): GoogleApiError {
+  return new GoogleApiError(
+    'scope_missing',
+    'This feature needs access that was not granted.',
+    detail,
+    httpStatus,
+  )
+}
+
 const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'])
 
 function readString(value: unknown): string | undefined {
@@ -81,12 +91,7 @@ export function describeGoogleApiError(httpStatus: number, body: unknown): Googl
     .filter(Boolean)
     .join(' · ')
   if (httpStatus === 403 && parsed?.reasons.some((reason) => SCOPE_REASONS.has(reason))) {
-    return new GoogleApiError(
-      'scope_missing',
-      'This feature needs access that was not granted.',
-      detail,
-      httpStatus,
-    )
+    return createScopeMissingError(detail, httpStatus)
   }
   if (httpStatus === 401) {
     return new GoogleApiError(

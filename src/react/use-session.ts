@@ -64,7 +64,8 @@ export function useSession() {
           loadNextEvents: (signal) =>
             loadNextEvents({
               apiBase: describeApiBase(auth.settings.authority),
-              tokens: keeper.lendAccessTokens(),
+              sub: user.profile.sub,
+              lendTokens: (need) => keeper.lendAccessTokens(need),
               timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
               signal,
             }),

@@ -1,6 +1,6 @@
 import type { User } from 'oidc-client-ts'
 import type { AccessTokens } from '../oidc/authorized-fetch.ts'
-import { lendAccessTokens } from './api-tokens.ts'
+import { lendAccessTokens, type TokenNeed } from './api-tokens.ts'
 import { askForScope, type FeatureName, type ScopeRequest } from './ask-for-scope.ts'
 import { chooseAnotherAccount } from './choose-account.ts'
 import { readDeclinedRequest } from './declined-feature.ts'
@@ -314,8 +314,8 @@ export class SessionKeeper {
   }
 
   /** This session's access tokens for one API call; see {@link lendAccessTokens}. */
-  lendAccessTokens(): AccessTokens {
-    return lendAccessTokens(this.#host)
+  lendAccessTokens(need: TokenNeed): AccessTokens {
+    return lendAccessTokens(this.#host, need)
   }
 
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
