@@ -49,7 +49,10 @@ export async function isAnotherAccount(
  * answer would come back for the old account after the switch; it ends instead and joins the new
  * account ({@link switchAccount}). A page on its way to the provider is left to come back.
  */
-export function isStartingAnotherAccount(message: SessionMessage, host: AccountSwitchHost): boolean {
+export function isStartingAnotherAccount(
+  message: SessionMessage,
+  host: AccountSwitchHost,
+): boolean {
   if (!isChosenSignIn(message) || host.hasUser() || host.isLeaving()) return false
   const running = host.readRunningFlight()
   if (running && isHintDriven(running.source)) return running.account !== message.sub

@@ -43,7 +43,9 @@ export function isHintDriven(source: TokenSource): boolean {
  * An empty hint is a sign-out, which the generations and epochs already handle.
  */
 function isForFormerAccount(host: StoreGateHost, user: User, running: RunningFlight | undefined) {
-  const isHinted = running ? isHintDriven(running.source) : readRestoreState(user.state) !== undefined
+  const isHinted = running
+    ? isHintDriven(running.source)
+    : readRestoreState(user.state) !== undefined
   const hint = host.hint.read()
   return isHinted && hint !== undefined && hint !== user.profile.sub
 }
@@ -64,9 +66,7 @@ export function checkStore(host: StoreGateHost, user: User): void {
   const generation = running?.generation ?? host.readGeneration()
   const isCurrent = running
     ? host.isLive(running.generation)
-    : isCallback &&
-      host.isLive(generation) &&
-      readEpochFromState(user.state) >= host.readEpoch()
+    : isCallback && host.isLive(generation) && readEpochFromState(user.state) >= host.readEpoch()
   if (isCurrent) {
     if (!isForFormerAccount(host, user, running)) return
     throw createSupersededError()
