@@ -50,7 +50,7 @@ export function SignedInView({
         renewalProblem={renewalProblem}
         onRenewNow={onRenewNow}
       />
-      {features && (
+      {features?.loadNextEvents && (
         // Keyed by the account: another account never sees this one's events, even for a render.
         <NextEventsCard
           key={session.profile.sub}

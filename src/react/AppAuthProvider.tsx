@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
+import { describeApiBase } from '../google/api-base.ts'
 import { describeRedirectUris } from '../oidc/callback-url.ts'
 import {
   createUserManager,
@@ -42,7 +43,12 @@ function createServices(
     wasOpenedWithResponse,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
   })
-  return { manager, keeper, isCallback }
+  return {
+    manager,
+    keeper,
+    isCallback,
+    apiBase: describeApiBase(config.issuer, config.isLocalProvider),
+  }
 }
 
 /**

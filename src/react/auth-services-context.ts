@@ -7,6 +7,8 @@ export interface AuthServices {
   keeper: SessionKeeper
   /** This page load is an authorization response at the redirect URI. */
   isCallback: boolean
+  /** Where Google's APIs are called; none for a provider that is not Google (api-base.ts). */
+  apiBase: string | undefined
 }
 
 export const AuthServicesContext = createContext<AuthServices | undefined>(undefined)

@@ -6,7 +6,6 @@ import { readPersonProfile, type PersonProfile } from '../oidc/profile.ts'
 import { useAuthServices } from './auth-services-context.ts'
 import { isEndedAtProvider } from '../session/top-level-restore.ts'
 import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
-import { describeApiBase } from '../google/api-base.ts'
 import { addScope } from '../google/add-scope.ts'
 import type { CalendarEvent } from '../google/event-start.ts'
 import { REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
@@ -26,7 +25,8 @@ export interface SessionFeatures {
   signInScope: string
   /** The feature the person just came back from the provider for (granted or declined), if any. */
   reopened: FeatureName | undefined
-  loadNextEvents: (signal: AbortSignal) => Promise<CalendarEvent[]>
+  /** "Your next events"; absent where the provider is not Google (api-base.ts). */
+  loadNextEvents: ((signal: AbortSignal) => Promise<CalendarEvent[]>) | undefined
   /** Incremental authorization of `scope` for `feature` (the views hold the scope names). */
   askForScope: (scope: string, feature: FeatureName) => Promise<void>
   useAnotherAccount: () => Promise<void>
@@ -38,7 +38,7 @@ const currentReturnTo = () =>
 /** The session as the app shows it: who is signed in, how the session is kept, and the actions. */
 export function useSession() {
   const auth = useAuth()
-  const { keeper, isCallback } = useAuthServices()
+  const { keeper, isCallback, apiBase } = useAuthServices()
   const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
 
   /** Starts sign-in; the person comes back to `returnTo`, or to where they are now. */
@@ -61,14 +61,17 @@ export function useSession() {
           signInScope,
           reopened:
             readReopenedFeature(user.state, user.profile.sub) ?? keeper.readDeclinedFeature(),
-          loadNextEvents: (signal) =>
-            loadNextEvents({
-              apiBase: describeApiBase(auth.settings.authority),
-              sub: user.profile.sub,
-              lendTokens: (need) => keeper.lendAccessTokens(need),
-              timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
-              signal,
-            }),
+          loadNextEvents:
+            apiBase === undefined
+              ? undefined
+              : (signal) =>
+                  loadNextEvents({
+                    apiBase,
+                    sub: user.profile.sub,
+                    lendTokens: (need) => keeper.lendAccessTokens(need),
+                    timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
+                    signal,
+                  }),
           askForScope: (scope, feature) =>
             keeper.askForScope({
               scope: addScope(signInScope, scope),
