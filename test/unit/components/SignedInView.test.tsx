@@ -10,30 +10,36 @@ const PROBLEM = describeAuthError(
   new AuthError('userinfo_failed', 'Your profile could not be loaded.', 'HTTP 500.'),
 )
 
+/** Ada's signed-in view, quiet unless `props` say otherwise. */
+function renderView(props: Partial<Parameters<typeof SignedInView>[0]> = {}) {
+  render(
+    <SignedInView
+      session={{
+        profile: {
+          sub: '1',
+          name: 'Ada Lovelace',
+          email: 'ada.lovelace@example.com',
+          emailVerified: true,
+          pictureUrl: undefined,
+          hostedDomain: undefined,
+        },
+        scopes: ['openid', 'email', 'profile'],
+        expiresAt: undefined,
+      }}
+      keeping={{ ...CLEARED, lastTokens: undefined }}
+      renewalProblem={undefined}
+      profileProblem={undefined}
+      onSignOut={vi.fn()}
+      onRenewNow={vi.fn()}
+      onReloadProfile={() => Promise.resolve()}
+      {...props}
+    />,
+  )
+}
+
 describe('SignedInView', () => {
   it('announces a profile failure beside the profile, with the one Reload profile button', () => {
-    render(
-      <SignedInView
-        session={{
-          profile: {
-            sub: '1',
-            name: 'Ada Lovelace',
-            email: 'ada.lovelace@example.com',
-            emailVerified: true,
-            pictureUrl: undefined,
-            hostedDomain: undefined,
-          },
-          scopes: ['openid', 'email', 'profile'],
-          expiresAt: undefined,
-        }}
-        keeping={{ ...CLEARED, lastTokens: undefined }}
-        renewalProblem={undefined}
-        profileProblem={PROBLEM}
-        onSignOut={vi.fn()}
-        onRenewNow={vi.fn()}
-        onReloadProfile={() => Promise.resolve()}
-      />,
-    )
+    renderView({ profileProblem: PROBLEM })
     const profile = screen.getByRole('region', { name: 'Ada Lovelace' })
     expect(within(profile).getByRole('status')).toHaveTextContent(
       'Your profile could not be loaded.',
@@ -55,29 +61,7 @@ describe('SignedInView', () => {
       askForScope: () => Promise.resolve(),
       useAnotherAccount: () => Promise.resolve(),
     }
-    render(
-      <SignedInView
-        session={{
-          profile: {
-            sub: '1',
-            name: 'Ada Lovelace',
-            email: undefined,
-            emailVerified: false,
-            pictureUrl: undefined,
-            hostedDomain: undefined,
-          },
-          scopes: ['openid'],
-          expiresAt: undefined,
-        }}
-        keeping={{ ...CLEARED, lastTokens: undefined }}
-        renewalProblem={undefined}
-        profileProblem={undefined}
-        onSignOut={vi.fn()}
-        onRenewNow={vi.fn()}
-        onReloadProfile={() => Promise.resolve()}
-        features={features}
-      />,
-    )
+    renderView({ features })
     const card = screen.queryByRole('region', { name: 'Your next events' })
     expect(card !== null).toBe(hasApi)
     expect(screen.getByRole('button', { name: 'Use another account' })).toBeInTheDocument()

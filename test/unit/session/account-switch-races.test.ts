@@ -49,6 +49,25 @@ function expectAdaForgotten(late: { access_token: string }): void {
   expect(manager.revokeToken).not.toHaveBeenCalled()
 }
 
+/**
+ * The silent sign-in for Ada is out; Grace's sign-in is heard: Ada's late answer is forgotten, and
+ * the tab then joins Grace.
+ */
+async function expectGraceInsteadOfAda(): Promise<void> {
+  expect(silentHints()).toEqual([ADA])
+  graceSignedIn()
+  await flush()
+  expect(manager.user).toBeNull() // whatever this tab held of Ada is gone at once
+  const late = issueUser(3600, ADA)
+  manager.answerSilent(late)
+  await flush()
+  expectAdaForgotten(late)
+  expect(silentHints()).toEqual([ADA, GRACE])
+  manager.answerSilent(issueUser(3600, GRACE))
+  await flush()
+  expect(manager.user?.profile.sub).toBe(GRACE)
+}
+
 describe('a restore or join for Ada still out when another tab switches to Grace', () => {
   it('the hint moved first: Ada’s answer is refused at the store, then the message joins Grace', async () => {
     const { restoring } = await restoringAda()
@@ -88,16 +107,7 @@ describe('a restore or join for Ada still out when another tab switches to Grace
     createKeeper()
     channel.deliver({ type: 'signed-in', epoch: epoch(), sub: ADA })
     await flush()
-    expect(silentHints()).toEqual([ADA])
-    graceSignedIn()
-    await flush()
-    const late = issueUser(3600, ADA)
-    manager.answerSilent(late)
-    await flush()
-    expectAdaForgotten(late)
-    manager.answerSilent(issueUser(3600, GRACE))
-    await flush()
-    expect(manager.user?.profile.sub).toBe(GRACE)
+    await expectGraceInsteadOfAda()
   })
 
   it('a restore after a declined feature, for Ada, hears Grace: it ends, and the tab joins Grace', async () => {
@@ -111,16 +121,7 @@ describe('a restore or join for Ada still out when another tab switches to Grace
       listener(declined)
     })
     await flush()
-    expect(silentHints()).toEqual([ADA])
-    graceSignedIn()
-    await flush()
-    const late = issueUser(3600, ADA)
-    manager.answerSilent(late)
-    await flush()
-    expectAdaForgotten(late)
-    manager.answerSilent(issueUser(3600, GRACE))
-    await flush()
-    expect(manager.user?.profile.sub).toBe(GRACE)
+    await expectGraceInsteadOfAda()
   })
 
   it('neither had arrived: Ada is restored, announced as a restore, and the message then moves this tab to Grace', async () => {
@@ -169,18 +170,7 @@ describe('a renewal for Ada still out when this tab follows a switch to Grace', 
     channel.posted.splice(0) // Ada's own sign-in
     void keeper.renewNow()
     await flush()
-    expect(silentHints()).toEqual([ADA])
-    graceSignedIn()
-    await flush()
-    expect(manager.user).toBeNull() // Ada forgotten at once
-    const late = issueUser(3600, ADA)
-    manager.answerSilent(late)
-    await flush()
-    expectAdaForgotten(late)
-    expect(silentHints()).toEqual([ADA, GRACE])
-    manager.answerSilent(issueUser(3600, GRACE))
-    await flush()
-    expect(manager.user?.profile.sub).toBe(GRACE)
+    await expectGraceInsteadOfAda()
   })
 
   it('after a sign-out anywhere since the switch, the late tokens are revoked after all', async () => {
