@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchAuthorized, type AccessTokens } from '../../../src/oidc/authorized-fetch.ts'
+import { CALENDAR_ERRORS } from '../../google/wire-format.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 
 const URL_ = 'https://www.googleapis.com/calendar/v3/calendars/primary/events?maxResults=5'
@@ -8,16 +9,8 @@ const json = (status: number, body: unknown) =>
     status,
     headers: { 'Content-Type': 'application/json; charset=UTF-8' },
   })
-const UNAUTHENTICATED = {
-  error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: 'authError' }] },
-}
-const INSUFFICIENT = {
-  error: {
-    code: 403,
-    status: 'PERMISSION_DENIED',
-    errors: [{ reason: 'insufficientPermissions' }],
-  },
-}
+// Google's answers, as the stand-in sends them (sourced in docs/google-wire-format.md).
+const { unauthenticated: UNAUTHENTICATED, insufficientScope: INSUFFICIENT } = CALENDAR_ERRORS
 
 /** Tokens at-1, then at-2 after a renewal. */
 function tokens(): AccessTokens & { renewals: number } {
