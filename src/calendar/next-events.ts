@@ -6,14 +6,15 @@ import type { CalendarEvent } from './event-start.ts'
 /**
  * The next events of the person's primary calendar, from now: one authorized call (the session's
  * `fetchJson`, which makes no request without the Calendar scope), its answer checked for the
- * Events list shape.
+ * Events list shape. `apiBase`: Google's API host, or the local provider's origin.
  * @throws GoogleApiError, or AuthError `superseded` when the session ended or changed account meanwhile.
  */
 export async function loadNextEvents(
-  features: Pick<SessionFeatures, 'apiBase' | 'fetchJson'>,
+  apiBase: string,
+  fetchJson: SessionFeatures['fetchJson'],
   signal: AbortSignal,
 ): Promise<CalendarEvent[]> {
-  const body = await features.fetchJson(buildNextEventsUrl(features.apiBase, new Date()), {
+  const body = await fetchJson(buildNextEventsUrl(apiBase, new Date()), {
     scope: CALENDAR_EVENTS_SCOPE,
     signal,
   })

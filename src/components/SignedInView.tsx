@@ -30,6 +30,8 @@ export function SignedInView({
   features,
 }: SignedInViewProps) {
   const now = useNow(1000)
+  // Google's API host (or the local provider's): none for another provider, whose tokens are not Google's.
+  const apiBase = features?.apiBase
   return (
     <>
       <h1 tabIndex={-1}>Welcome{session.profile.name ? `, ${session.profile.name}` : ''}</h1>
@@ -48,17 +50,17 @@ export function SignedInView({
         renewalProblem={renewalProblem}
         onRenewNow={onRenewNow}
       />
-      {features && (
+      {features && apiBase !== undefined && (
         // Keyed by the account: another account never sees this one's events, even for a render.
         <NextEventsCard
           key={session.profile.sub}
           isGranted={hasGrantedScope(
             session.scopes,
             CALENDAR_EVENTS_SCOPE,
-            listAskedScopes(features.signInScope),
+            listAskedScopes(features.signInScope, [CALENDAR_EVENTS_SCOPE]),
           )}
           isReopened={features.reopened === 'calendar'}
-          load={(signal) => loadNextEvents(features, signal)}
+          load={(signal) => loadNextEvents(apiBase, features.fetchJson, signal)}
           onAskForAccess={() => void features.askForScope(CALENDAR_EVENTS_SCOPE, 'calendar')}
         />
       )}

@@ -32,6 +32,7 @@ import { ensureTestCertificate } from '../google/certificate.ts'
 import { startGoogleStandIn } from '../google/stand-in.ts'
 import { GOOGLE_HOSTS } from '../google/wire-format.ts'
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from '../provider/local-client.ts'
+import { describeGoogleBuildEnv } from '../google/client.ts'
 import { startLocalProvider } from '../provider/start-provider.ts'
 import { measureInitialJs } from '../tools/measure-bundle.ts'
 import { LOCAL_ARGS } from '../e2e/browser-args.ts'
@@ -175,14 +176,7 @@ for (const [i, s] of subjects.entries()) {
 // The Google build, as test/google/start.ts makes it: the default issuer and embedded metadata.
 // Only now: `vite preview` derives each server's headers (its CSP) from the environment it starts in.
 const googleOrigin = `http://127.0.0.1:${GOOGLE_APP_PORT}`
-Object.assign(process.env, {
-  VITE_OIDC_ISSUER: '',
-  VITE_OIDC_CLIENT_ID: STAND_IN_CLIENT_ID,
-  VITE_OIDC_CLIENT_SECRET: STAND_IN_CLIENT_SECRET,
-  VITE_OIDC_SCOPE: '',
-  VITE_OIDC_REFRESH_TOKENS: '',
-  VITE_LOCAL_PROVIDER: '',
-})
+Object.assign(process.env, describeGoogleBuildEnv(STAND_IN_CLIENT_ID, STAND_IN_CLIENT_SECRET))
 await build({ logLevel: 'error', build: { outDir: join(OUT, 'google') } })
 const certificate = ensureTestCertificate()
 const stopStandIn = await startGoogleStandIn({

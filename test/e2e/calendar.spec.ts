@@ -1,4 +1,5 @@
-import type { Page, Request } from '@playwright/test'
+import type { APIRequestContext, Page, Request } from '@playwright/test'
+import type { CalendarBehaviour } from '../provider/scenario.ts'
 import { expect, setScenario, test } from './fixtures.ts'
 import {
   authorizationRequests,
@@ -39,6 +40,21 @@ async function answerConsent(page: Page, { isCalendarTicked }: { isCalendarTicke
   await checkbox.setChecked(isCalendarTicked)
   await page.getByRole('button', { name: 'Allow' }).click()
   await expect(page.getByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible()
+}
+
+/**
+ * Signed in as Ada, then the calendar granted on the consent page: back on the home page, with the
+ * events loading. `calendar`: how the Calendar endpoint answers from the consent on.
+ */
+async function signInWithCalendar(
+  page: Page,
+  calendar?: { request: APIRequestContext; behaviour: CalendarBehaviour },
+): Promise<void> {
+  await page.goto('/')
+  await signIn(page)
+  await openConsent(page)
+  if (calendar) await setScenario(calendar.request, { calendar: calendar.behaviour })
+  await answerConsent(page, { isCalendarTicked: true })
 }
 
 async function expectAdasEvents(page: Page): Promise<void> {
@@ -135,10 +151,7 @@ test('a silent renewal keeps the calendar: every request carries include_granted
   await setScenario(request, { tokenTtlSeconds: 20 })
   await page.clock.install()
   const requests = recordRequests(page)
-  await page.goto('/')
-  await signIn(page)
-  await openConsent(page)
-  await answerConsent(page, { isCalendarTicked: true })
+  await signInWithCalendar(page)
   await expectAdasEvents(page)
   const before = tokenRequests(requests).length
 
@@ -160,11 +173,7 @@ test('the API refusing the token once: one renewal, one retry with the new token
   request,
 }) => {
   const requests = recordRequests(page)
-  await page.goto('/')
-  await signIn(page)
-  await openConsent(page)
-  await setScenario(request, { calendar: 'unauthorized-once' })
-  await answerConsent(page, { isCalendarTicked: true })
+  await signInWithCalendar(page, { request, behaviour: 'unauthorized-once' })
   await expectAdasEvents(page)
   const calls = calendarRequests(requests)
   expect(calls).toHaveLength(2)
@@ -180,23 +189,33 @@ test('the API refusing the token twice: a readable error and a retry, no loop', 
   request,
 }) => {
   const requests = recordRequests(page)
-  await page.goto('/')
-  await signIn(page)
-  await openConsent(page)
-  await setScenario(request, { calendar: 'unauthorized' })
-  await answerConsent(page, { isCalendarTicked: true })
+  await signInWithCalendar(page, { request, behaviour: 'unauthorized' })
   const alert = card(page).getByRole('alert')
   await expect(alert).toContainText('Google did not accept this session’s access')
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
   expect(calendarRequests(requests)).toHaveLength(2)
 })
 
+test('the API answering 401, then 403 insufficient scopes after the one renewal and retry: the offer to ask again, no loop', async ({
+  page,
+  request,
+}) => {
+  const requests = recordRequests(page)
+  await signInWithCalendar(page, { request, behaviour: 'unauthorized-then-insufficient' })
+  await expect(card(page).getByRole('button', { name: 'Ask again' })).toBeVisible()
+  await expect(card(page)).toContainText('This feature needs access to your calendar.')
+  const calls = calendarRequests(requests)
+  expect(await Promise.all(calls.map(async (c) => (await c.response())?.status()))).toEqual([
+    401, 403,
+  ])
+  // Exactly one renewal, silent, in the hidden iframe: sign-in, consent, renewal.
+  const silent = authorizationRequests(requests).filter((r) => r.frame() !== page.mainFrame())
+  expect(silent).toHaveLength(1)
+  expect(tokenRequests(requests)).toHaveLength(3)
+})
+
 test('a 403 for insufficient scopes leads to the offer to ask again', async ({ page, request }) => {
-  await page.goto('/')
-  await signIn(page)
-  await openConsent(page)
-  await setScenario(request, { calendar: 'insufficient' })
-  await answerConsent(page, { isCalendarTicked: true })
+  await signInWithCalendar(page, { request, behaviour: 'insufficient' })
   await expect(card(page)).toContainText('This feature needs access to your calendar.')
   await expect(card(page).getByRole('button', { name: 'Ask again' })).toBeVisible()
 })
@@ -206,11 +225,7 @@ for (const calendar of ['html', 'wrong-shape'] as const) {
     page,
     request,
   }) => {
-    await page.goto('/')
-    await signIn(page)
-    await openConsent(page)
-    await setScenario(request, { calendar })
-    await answerConsent(page, { isCalendarTicked: true })
+    await signInWithCalendar(page, { request, behaviour: calendar })
     const alert = card(page).getByRole('alert')
     await expect(alert).toContainText('Google’s answer could not be read.')
     await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
@@ -249,10 +264,7 @@ test('"Use another account" in one tab replaces the account in every tab; the ol
   page,
   context,
 }) => {
-  await page.goto('/')
-  await signIn(page)
-  await openConsent(page)
-  await answerConsent(page, { isCalendarTicked: true })
+  await signInWithCalendar(page)
   await expectAdasEvents(page)
 
   // Whatever either tab shows from now on, it never shows one account's data under the other's name.

@@ -12,7 +12,7 @@ import {
   STAND_IN_PORT,
 } from '../e2e/ports.ts'
 import { ensureTestCertificate } from './certificate.ts'
-import { STAND_IN_CLIENT_ID, STAND_IN_CLIENT_SECRET } from './client.ts'
+import { describeGoogleBuildEnv, STAND_IN_CLIENT_ID, STAND_IN_CLIENT_SECRET } from './client.ts'
 import { startGoogleStandIn } from './stand-in.ts'
 
 const OUT_DIR = '.e2e/dist-google'
@@ -25,15 +25,8 @@ const stop = await startGoogleStandIn({
   clientSecret: STAND_IN_CLIENT_SECRET,
   appOrigin: GOOGLE_APP_ORIGIN,
 })
-// Whatever the shell had set, this is the Google build: blank counts as unset (read-config.ts).
-Object.assign(process.env, {
-  VITE_OIDC_ISSUER: '',
-  VITE_OIDC_CLIENT_ID: STAND_IN_CLIENT_ID,
-  VITE_OIDC_CLIENT_SECRET: STAND_IN_CLIENT_SECRET,
-  VITE_OIDC_SCOPE: '',
-  VITE_OIDC_REFRESH_TOKENS: '',
-  VITE_LOCAL_PROVIDER: '',
-})
+// Whatever the shell had set, this is the Google build.
+Object.assign(process.env, describeGoogleBuildEnv())
 await build({ logLevel: 'warn', build: { outDir: OUT_DIR } })
 const server = await preview({
   build: { outDir: OUT_DIR },

@@ -77,11 +77,12 @@ export function calendarApi(
       ctx.status = 504
     } else if (
       behaviour === 'unauthorized' ||
-      (behaviour === 'unauthorized-once' && !failedOnce.has(current))
+      (['unauthorized-once', 'unauthorized-then-insufficient'].includes(behaviour) &&
+        !failedOnce.has(current))
     ) {
       failedOnce.add(current)
       send(ctx, 401, CALENDAR_ERRORS.unauthenticated, API_CHALLENGES.invalidToken)
-    } else if (behaviour === 'insufficient') {
+    } else if (behaviour === 'insufficient' || behaviour === 'unauthorized-then-insufficient') {
       send(ctx, 403, CALENDAR_ERRORS.insufficientScope, API_CHALLENGES.insufficientScope)
     } else if (behaviour === 'html') {
       ctx.type = 'text/html'

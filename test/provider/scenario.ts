@@ -8,6 +8,8 @@ export type CalendarBehaviour =
   | 'unauthorized'
   /** Every call answers 403 insufficient scopes. */
   | 'insufficient'
+  /** The next call answers 401, later calls 403 insufficient scopes (the hostile 401-then-403). */
+  | 'unauthorized-then-insufficient'
   /** 200 with an HTML page that runs script if rendered as HTML. */
   | 'html'
   /** 200 JSON that is not an Events list. */

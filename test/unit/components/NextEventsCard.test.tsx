@@ -8,6 +8,7 @@ import {
 } from '../../../src/components/NextEventsCard.tsx'
 import type { CalendarEvent } from '../../../src/calendar/event-start.ts'
 import { GoogleApiError } from '../../../packages/static-signin/src/google/google-api-error.ts'
+import { fetchAuthorized } from '../../../packages/static-signin/src/oidc/authorized-fetch.ts'
 
 const EVENTS: CalendarEvent[] = [
   { id: '1', title: 'Babbage visit', start: { kind: 'date', date: '2026-12-03' } },
@@ -117,6 +118,41 @@ describe('NextEventsCard', () => {
     expect(within(alert).queryByRole('img')).not.toBeInTheDocument() // never as HTML
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
     expect(await within(card()).findByText('Babbage visit')).toBeInTheDocument()
+  })
+
+  it('Google’s error message in HTML, through the authorized fetch, is shown as text and creates no element', async () => {
+    const html = '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>'
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(Response.json({ error: { code: 500, message: html } }, { status: 500 })),
+    )
+    const tokens = { read: () => Promise.resolve('at-1'), renew: () => Promise.resolve('at-2') }
+    renderCard({
+      load: async () => {
+        await fetchAuthorized({ url: 'https://api.example/x', tokens, timeoutMs: 1000 })
+        return []
+      },
+    })
+    await userEvent.click(showButton())
+    const alert = await within(card()).findByRole('alert')
+    expect(alert).toHaveTextContent(html)
+    expect(within(alert).queryByRole('img')).toBeNull()
+    expect(within(alert).queryByText('bold')).toBeNull() // no <b> element of its own
+  })
+
+  it('a renewal that failed says the session needs renewing, not the connection', async () => {
+    renderCard({
+      load: () =>
+        Promise.reject(
+          new GoogleApiError(
+            'renewal_failed',
+            'Your session needs to be renewed, and renewing it did not work. Use Renew now, or sign in again.',
+          ),
+        ),
+    })
+    await userEvent.click(showButton())
+    const alert = await within(card()).findByRole('alert')
+    expect(alert).toHaveTextContent(/session needs to be renewed/)
+    expect(alert).not.toHaveTextContent(/connection/)
   })
 
   it('keeps the feature open when the round trip’s marker leaves the session (a profile reload)', async () => {

@@ -99,6 +99,16 @@ describe('SignedInView', () => {
     expect(useAnotherAccount).toHaveBeenCalledOnce()
   })
 
+  it.each([
+    ['Google or the local provider', 'https://www.googleapis.com'],
+    ['another provider, which has no Google API', undefined],
+  ])('offers "Your next events" with %s', (_, apiBase) => {
+    renderView(createTestSession({ state: 'signed-in' }, { features: { apiBase } }))
+    const card = screen.queryByRole('region', { name: 'Your next events' })
+    expect(card !== null).toBe(apiBase !== undefined)
+    expect(screen.getByRole('button', { name: 'Use another account' })).toBeInTheDocument()
+  })
+
   it('back from Google for the calendar, shows the events at once', async () => {
     renderView(
       createTestSession({

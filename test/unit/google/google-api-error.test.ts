@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { describeGoogleApiError } from '../../../packages/static-signin/src/google/google-api-error.ts'
+import { CALENDAR_ERRORS } from '../../google/wire-format.ts'
 
-/** Google's answers, as in docs/google-wire-format.md. */
-const UNAUTHENTICATED = {
-  error: {
-    code: 401,
-    message: 'Request had invalid authentication credentials.',
-    errors: [{ message: 'Invalid Credentials', domain: 'global', reason: 'authError' }],
-    status: 'UNAUTHENTICATED',
-  },
-}
-const INSUFFICIENT = {
-  error: {
-    code: 403,
-    message: 'Request had insufficient authentication scopes.',
-    errors: [
-      { message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' },
-    ],
-    status: 'PERMISSION_DENIED',
-    details: [
-      {
-        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
-        domain: 'googleapis.com',
-      },
-    ],
-  },
-}
+// Google's answers, as the stand-in sends them (sourced in docs/google-wire-format.md).
+const { unauthenticated: UNAUTHENTICATED, insufficientScope: INSUFFICIENT } = CALENDAR_ERRORS
 
 describe('describeGoogleApiError', () => {
   it.each([

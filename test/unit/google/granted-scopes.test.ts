@@ -7,7 +7,7 @@ import {
 } from '../../../packages/static-signin/src/google/granted-scopes.ts'
 import { CALENDAR_EVENTS_SCOPE } from '../../../packages/static-signin/src/google/scopes.ts'
 
-const ASKED = listAskedScopes('openid email profile')
+const ASKED = listAskedScopes('openid email profile', [CALENDAR_EVENTS_SCOPE])
 const EMAIL = 'https://www.googleapis.com/auth/userinfo.email'
 const PROFILE = 'https://www.googleapis.com/auth/userinfo.profile'
 const DRIVE = 'https://www.googleapis.com/auth/drive'

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchAuthorized, type AccessTokens } from '../../../packages/static-signin/src/oidc/authorized-fetch.ts'
+import { CALENDAR_ERRORS } from '../../google/wire-format.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 
 const URL_ = 'https://www.googleapis.com/calendar/v3/calendars/primary/events?maxResults=5'
@@ -8,16 +9,8 @@ const json = (status: number, body: unknown) =>
     status,
     headers: { 'Content-Type': 'application/json; charset=UTF-8' },
   })
-const UNAUTHENTICATED = {
-  error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: 'authError' }] },
-}
-const INSUFFICIENT = {
-  error: {
-    code: 403,
-    status: 'PERMISSION_DENIED',
-    errors: [{ reason: 'insufficientPermissions' }],
-  },
-}
+// Google's answers, as the stand-in sends them (sourced in docs/google-wire-format.md).
+const { unauthenticated: UNAUTHENTICATED, insufficientScope: INSUFFICIENT } = CALENDAR_ERRORS
 
 /** Tokens at-1, then at-2 after a renewal. */
 function tokens(): AccessTokens & { renewals: number } {
@@ -88,6 +81,47 @@ describe('fetchAuthorized', () => {
     expect(calls).toHaveLength(2)
   })
 
+  it('a 401, then after the one renewal and retry a 403 for insufficient scopes: "scope_missing", one renewal, two requests', async () => {
+    const source = tokens()
+    const calls = stubAnswers(json(401, UNAUTHENTICATED), json(403, INSUFFICIENT), json(200, {}))
+    await expect(
+      fetchAuthorized({ url: URL_, tokens: source, timeoutMs: 1000 }),
+    ).rejects.toMatchObject({ code: 'scope_missing', httpStatus: 403 })
+    expect(source.renewals).toBe(1)
+    expect(calls.map(authorizationOf)).toEqual(['Bearer at-1', 'Bearer at-2'])
+  })
+
+  it('a renewal after a 401 that fails says the session needs renewing, not the connection', async () => {
+    const calls = stubAnswers(json(401, UNAUTHENTICATED), json(200, {}))
+    const failing: AccessTokens = {
+      read: () => Promise.resolve('at-1'),
+      renew: () =>
+        Promise.reject(Object.assign(new Error('Login required'), { error: 'login_required' })),
+    }
+    const error = await fetchAuthorized({ url: URL_, tokens: failing, timeoutMs: 1000 }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({
+      name: 'GoogleApiError',
+      code: 'renewal_failed',
+      detail: 'login_required: Login required',
+    })
+    expect((error as Error).message).toMatch(/session needs to be renewed.*sign in again/)
+    expect((error as Error).message).not.toMatch(/connection/i)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('a session that ended during the renewal stays "superseded", for the caller to ignore', async () => {
+    stubAnswers(json(401, UNAUTHENTICATED))
+    const ended: AccessTokens = {
+      read: () => Promise.resolve('at-1'),
+      renew: () => Promise.reject(Object.assign(new Error('signed out'), { code: 'superseded' })),
+    }
+    await expect(
+      fetchAuthorized({ url: URL_, tokens: ended, timeoutMs: 1000 }),
+    ).rejects.toMatchObject({ code: 'superseded' })
+  })
+
   it('turns Google’s 403 for insufficient scopes into "scope_missing", without renewing', async () => {
     const source = tokens()
     stubAnswers(json(403, INSUFFICIENT))
@@ -109,8 +143,12 @@ describe('fetchAuthorized', () => {
     const error = await fetchAuthorized({ url: URL_, tokens: tokens(), timeoutMs: 1000 }).catch(
       (e: unknown) => e,
     )
-    expect(error).toMatchObject({ code: 'bad_response' })
-    expect((error as Error).message).not.toContain('<')
+    // Its body is never read: neither the sentence nor the detail carries any of it.
+    expect(error).toMatchObject({
+      code: 'bad_response',
+      message: 'Google’s answer could not be read.',
+      detail: 'HTTP 200 with Content-Type "text/html", not JSON.',
+    })
   })
 
   it('refuses a body that claims JSON but is not', async () => {

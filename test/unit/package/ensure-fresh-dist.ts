@@ -22,7 +22,7 @@ export function listBuiltFiles(): string[] {
 }
 
 /**
- * Builds dist/ (packages/static-signin/build.mjs) unless it is fresh: exactly one .js and one .d.ts
+ * Builds dist/ (packages/static-signin/build.js) unless it is fresh: exactly one .js and one .d.ts
  * per module of src/, none older than its source.
  */
 export function ensureFreshDist(): void {
@@ -41,5 +41,5 @@ export function ensureFreshDist(): void {
         statSync(built).mtimeMs >= statSync(source).mtimeMs
       )
     })
-  if (!isFresh) execFileSync(process.execPath, [join(PACKAGE_DIR, 'build.mjs')], { stdio: 'pipe' })
+  if (!isFresh) execFileSync(process.execPath, [join(PACKAGE_DIR, 'build.js')], { stdio: 'pipe' })
 }

@@ -12,6 +12,12 @@ let manager: FakeKeptManager
 let hint: SessionHint
 let channel: FakeChannel
 const GRACE = '104927731800266411739'
+const WITH_CALENDAR = `openid email profile ${CALENDAR_EVENTS_SCOPE}`
+const CALENDAR_NEED = { scope: CALENDAR_EVENTS_SCOPE, sub: SUB }
+/** The session's tokens were granted the calendar too. */
+const grantCalendar = () => {
+  if (manager.user) manager.user.scope = WITH_CALENDAR
+}
 
 beforeEach(() => {
   ;({ manager, hint, channel } = harness)
@@ -100,7 +106,8 @@ describe('switching accounts across tabs', () => {
 
   it('an API call begun for Ada cannot renew or read tokens once Grace replaced her', async () => {
     const keeper = await signedIn(3600)
-    const tokens = keeper.lendAccessTokens()
+    grantCalendar()
+    const tokens = keeper.lendAccessTokens(CALENDAR_NEED)
     await expect(tokens.read()).resolves.toBe(manager.user?.access_token)
     manager.autoSilent = () => issueUser(3600, GRACE)
     hint.write(GRACE)
@@ -112,8 +119,9 @@ describe('switching accounts across tabs', () => {
 
   it('an API call’s 401 renews this session once, silently, as this account', async () => {
     const keeper = await signedIn(3600)
+    manager.autoSilent = () => issueUser(3600, SUB, undefined, { scope: WITH_CALENDAR })
     const before = manager.user?.access_token
-    const tokens = keeper.lendAccessTokens()
+    const tokens = keeper.lendAccessTokens(CALENDAR_NEED)
     const renewed = await tokens.renew()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
     expect(manager.signinSilent).toHaveBeenCalledWith(expect.objectContaining({ login_hint: SUB }))

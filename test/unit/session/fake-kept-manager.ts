@@ -19,18 +19,20 @@ let serial = 0
 
 /**
  * Tokens as the library stores them; `state` is what the sign-in request carried, if any, and
- * `tokens` the provider's choice where a test needs one (the same access token, a refresh token).
+ * `tokens` the provider's choice where a test needs one (the same access token, a refresh token,
+ * the granted scope).
  */
 export function issueUser(
   lifetimeSeconds: number,
   sub = SUB,
   state?: unknown,
-  tokens: { access_token?: string; refresh_token?: string } = {},
+  tokens: { access_token?: string; refresh_token?: string; scope?: string } = {},
 ): User {
   serial += 1
   return new User({
     access_token: tokens.access_token ?? `at-${String(serial)}`,
     refresh_token: tokens.refresh_token,
+    scope: tokens.scope,
     token_type: 'Bearer',
     profile: { sub, iss: 'i', aud: 'a', exp: 0, iat: 0 },
     expires_at: Math.floor(Date.now() / 1000) + lifetimeSeconds,

@@ -5,7 +5,9 @@
  * - `unauthorized`: 401 even after one renewal and one retry;
  * - `api_error`: any other error answer in Google's shape, or any other HTTP error;
  * - `bad_response`: a success that is not the JSON the API documents (HTML, wrong shape);
- * - `timeout`, `network`: no answer; `no_session`: no token to call with.
+ * - `timeout`, `network`: no answer; `no_session`: no token to call with;
+ * - `renewal_failed`: the token had to be renewed (a 401, or it had expired) and renewing failed:
+ *   the session, not the connection, needs the person (Renew now, or sign in again).
  */
 export type GoogleApiErrorCode =
   | 'scope_missing'
@@ -15,6 +17,7 @@ export type GoogleApiErrorCode =
   | 'timeout'
   | 'network'
   | 'no_session'
+  | 'renewal_failed'
 
 /** The parts of Google's error body (`{"error":{code,message,status,errors[],details[]}}`) kept. */
 export interface GoogleErrorBody {
@@ -37,6 +40,16 @@ export class GoogleApiError extends Error {
     this.detail = detail
     this.httpStatus = httpStatus
   }
+}
+
+/** The token lacks the scope: Google said so (403), or the session saw it first (api-tokens.ts). */
+export function createScopeMissingError(detail: string, httpStatus?: number): GoogleApiError {
+  return new GoogleApiError(
+    'scope_missing',
+    'This feature needs access that was not granted.',
+    detail,
+    httpStatus,
+  )
 }
 
 const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'])
@@ -81,12 +94,7 @@ export function describeGoogleApiError(httpStatus: number, body: unknown): Googl
     .filter(Boolean)
     .join(' · ')
   if (httpStatus === 403 && parsed?.reasons.some((reason) => SCOPE_REASONS.has(reason))) {
-    return new GoogleApiError(
-      'scope_missing',
-      'This feature needs access that was not granted.',
-      detail,
-      httpStatus,
-    )
+    return createScopeMissingError(detail, httpStatus)
   }
   if (httpStatus === 401) {
     return new GoogleApiError(

@@ -1,4 +1,4 @@
-import { CALENDAR_EVENTS_SCOPE, nameScope } from './scopes.ts'
+import { nameScope } from './scopes.ts'
 
 /** What a token response's `scope` grants, as far as this app is concerned. */
 export interface GrantedScopes {
@@ -8,9 +8,9 @@ export interface GrantedScopes {
   unexpected: string[]
 }
 
-/** Every scope this app may ask for: the configured sign-in scopes and each feature's scope. */
-export function listAskedScopes(signInScope: string): string[] {
-  return [...signInScope.split(' '), CALENDAR_EVENTS_SCOPE].filter(Boolean).map(nameScope)
+/** Every scope the app may ask for: the configured sign-in scopes and its features' scopes. */
+export function listAskedScopes(signInScope: string, featureScopes: readonly string[] = []): string[] {
+  return [...signInScope.split(' '), ...featureScopes].filter(Boolean).map(nameScope)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describeApiBase } from '../google/api-base.ts'
+import { GOOGLE_API_BASE } from '../google/api-base.ts'
 import { GOOGLE_ISSUER } from '../google/metadata.ts'
 import { BOOT_SCRIPT_HASH, BOOT_STYLE_HASH, SILENT_RENEW_SCRIPT_HASH } from '../config/boot.ts'
 
@@ -22,14 +22,14 @@ export function describeProviderOrigins(issuer: string): ProviderOrigins {
       connect: [
         'https://oauth2.googleapis.com',
         'https://openidconnect.googleapis.com',
-        describeApiBase(issuer),
+        GOOGLE_API_BASE,
       ],
       frame: ['https://accounts.google.com'],
       img: ['https://*.googleusercontent.com'],
     }
   }
   const origin = new URL(issuer).origin
-  // The API is served from the issuer's origin here (describeApiBase): nothing more to allow.
+  // Only the local provider serves an API, from the issuer's origin (api-base.ts): nothing more.
   const isLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(issuer).hostname)
   return { connect: [origin], frame: [origin], img: isLoopback ? [origin] : [origin, 'https:'] }
 }

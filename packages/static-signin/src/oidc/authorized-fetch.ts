@@ -1,4 +1,6 @@
 import { describeGoogleApiError, GoogleApiError } from '../google/google-api-error.ts'
+import { readErrorCode } from './auth-error.ts'
+import { clip } from './describe-app-error.ts'
 
 /** Where the access token comes from, and how to get a new one when the API refuses it. */
 export interface AccessTokens {
@@ -75,6 +77,28 @@ async function readJson(response: Response, signal: AbortSignal): Promise<unknow
   }
 }
 
+/**
+ * The session's token, read or renewed. A renewal that fails (the provider wants the person, or
+ * did not answer) is the session's problem, not the connection's, and is worded so; the API's own
+ * errors, and a session that ended meanwhile (`superseded`), pass unchanged.
+ */
+async function obtain(step: () => Promise<string | undefined>): Promise<string> {
+  let token: string | undefined
+  try {
+    token = await step()
+  } catch (error: unknown) {
+    if (error instanceof GoogleApiError || readErrorCode(error) === 'superseded') throw error
+    const { message } = (error ?? {}) as { message?: unknown }
+    const code = readErrorCode(error) ?? (error as { error?: unknown } | null)?.error
+    throw new GoogleApiError(
+      'renewal_failed',
+      'Your session needs to be renewed, and renewing it did not work. Use Renew now, or sign in again.',
+      clip([code, message].filter((part) => typeof part === 'string').join(': ')) || undefined,
+    )
+  }
+  return requireToken(token)
+}
+
 function requireToken(token: string | undefined): string {
   if (token === undefined || token === '') {
     throw new GoogleApiError('no_session', 'Sign in to use this feature.')
@@ -92,10 +116,10 @@ function requireToken(token: string | undefined): string {
  *   {@link describeGoogleApiError}), `bad_response` for a 2xx that is not JSON.
  */
 export async function fetchAuthorized(req: AuthorizedRequest): Promise<unknown> {
-  let token = requireToken(await req.tokens.read())
+  let token = await obtain(() => req.tokens.read())
   let { response, body } = await sendChecked(req, token)
   if (response.status === 401) {
-    token = requireToken(await req.tokens.renew())
+    token = await obtain(() => req.tokens.renew())
     ;({ response, body } = await sendChecked(req, token))
   }
   if (!response.ok) throw describeGoogleApiError(response.status, body)

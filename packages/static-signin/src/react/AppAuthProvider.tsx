@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { AuthProvider } from 'react-oidc-context'
 import type { User } from 'oidc-client-ts'
 import type { AppConfig } from '../config/read-config.ts'
+import { describeApiBase } from '../google/api-base.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
 import { describeCurrentPath, readReturnTo, readReturnToFromState } from '../oidc/return-to.ts'
 import type { PageStart } from '../session/page-start.ts'
@@ -18,7 +19,12 @@ interface AppAuthProviderProps {
 
 function createServices(config: AppConfig, start: PageStart, basePath: string): AuthServices {
   // The address was cleaned of stray responses before this (session/read-page-start.ts).
-  return { ...createSignInSession(config, start, basePath), isCallback: start.isCallback, basePath }
+  return {
+    ...createSignInSession(config, start, basePath),
+    isCallback: start.isCallback,
+    basePath,
+    apiBase: describeApiBase(config.issuer, config.isLocalProvider),
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ export interface AuthServices {
   isCallback: boolean
   /** The app's base path ("/" or "/some/path/"): where the redirect URIs and return paths live. */
   basePath: string
+  /** Where Google's APIs are called; none for a provider that is not Google (api-base.ts). */
+  apiBase: string | undefined
 }
 
 export const AuthServicesContext = createContext<AuthServices | undefined>(undefined)

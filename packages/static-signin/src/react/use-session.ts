@@ -6,7 +6,6 @@ import { readPersonProfile, type PersonProfile } from '../oidc/profile.ts'
 import { useAuthServices } from './auth-services-context.ts'
 import { isEndedAtProvider } from '../session/top-level-restore.ts'
 import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
-import { describeApiBase } from '../google/api-base.ts'
 import { addScope } from '../google/add-scope.ts'
 import { REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
 import { readReopenedFeature, type FeatureName } from '../session/ask-for-scope.ts'
@@ -33,8 +32,11 @@ export interface SessionFeatures {
   signInScope: string
   /** The feature the person just came back from the provider for (granted or declined), if any. */
   reopened: FeatureName | undefined
-  /** Where the provider's APIs live: https://www.googleapis.com for Google, else the issuer's origin. */
-  apiBase: string
+  /**
+   * Where Google's APIs are called: https://www.googleapis.com for Google, the issuer's origin for
+   * the bundled local provider, none for any other provider (its tokens are not Google's).
+   */
+  apiBase: string | undefined
   /**
    * A GET of `url` with the session's access token (a Bearer header, never the URL), its JSON body
    * returned: one renewal and one retry on 401, a time-out, Google's error shape as a typed
@@ -50,7 +52,7 @@ export interface SessionFeatures {
 /** The session as the app shows it: who is signed in, how the session is kept, and the actions. */
 export function useEngineSession() {
   const auth = useAuth()
-  const { keeper, isCallback, basePath } = useAuthServices()
+  const { keeper, isCallback, basePath, apiBase } = useAuthServices()
   const keeping = useSyncExternalStore(keeper.subscribe, keeper.getSnapshot)
   const currentReturnTo = useCallback(
     () => readReturnTo(describeCurrentPath(window.location), basePath),
@@ -83,11 +85,11 @@ export function useEngineSession() {
           signInScope,
           reopened:
             readReopenedFeature(user.state, user.profile.sub) ?? keeper.readDeclinedFeature(),
-          apiBase: describeApiBase(auth.settings.authority),
+          apiBase,
           fetchJson: (url, request) =>
             fetchAuthorized({
               url,
-              tokens: keeper.lendAccessTokens(),
+              tokens: keeper.lendAccessTokens({ scope: request?.scope, sub: user.profile.sub }),
               timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
               signal: request?.signal,
             }),

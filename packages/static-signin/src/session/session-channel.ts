@@ -13,15 +13,21 @@ export interface SessionMessage {
   sub?: string
   /** Who signed in, as "Continue as <name>" shows it, where a tab cannot join silently. */
   name?: string | undefined
+  /**
+   * The tab restored the hint's account rather than the person signing in: never an account
+   * switch for the tabs that hear it (account-switch.ts), only a session for those that have none.
+   */
+  isRestore?: boolean
 }
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false
-  const { type, epoch, sub, name } = data as {
+  const { type, epoch, sub, name, isRestore } = data as {
     type?: unknown
     epoch?: unknown
     sub?: unknown
     name?: unknown
+    isRestore?: unknown
   }
   return (
     (type === 'signed-in' || type === 'signed-out') &&
@@ -29,7 +35,8 @@ function isSessionMessage(data: unknown): data is SessionMessage {
     typeof epoch === 'number' &&
     Number.isSafeInteger(epoch) &&
     epoch >= 0 &&
-    (name === undefined || (typeof name === 'string' && name.length <= 200))
+    (name === undefined || (typeof name === 'string' && name.length <= 200)) &&
+    (isRestore === undefined || typeof isRestore === 'boolean')
   )
 }
 

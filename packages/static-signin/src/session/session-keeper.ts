@@ -1,13 +1,13 @@
 import type { User } from 'oidc-client-ts'
 import type { AccessTokens } from '../oidc/authorized-fetch.ts'
-import { lendAccessTokens } from './api-tokens.ts'
+import { lendAccessTokens, type TokenNeed } from './api-tokens.ts'
 import { askForScope, type FeatureName, type ScopeRequest } from './ask-for-scope.ts'
 import { chooseAnotherAccount } from './choose-account.ts'
 import { readDeclinedRequest } from './declined-feature.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
 import { readIsStayingSignedIn } from '../oidc/return-to.ts'
-import type { Generation } from './generation.ts'
+import type { Generation, GenerationEnd } from './generation.ts'
 import { SessionState } from './session-state.ts'
 import type { KeptManager } from './kept-manager.ts'
 import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
@@ -27,7 +27,7 @@ import type { SessionHint } from './session-hint.ts'
 import { CLEARED, type EndReason, type TokenSource } from './session-snapshot.ts'
 import { revokeQuietly, signOut } from './sign-out.ts'
 import type { SignOutEpoch } from './sign-out-epoch.ts'
-import { checkStore, type StoreGateHost } from './store-gate.ts'
+import { checkStore, type RunningFlight, type StoreGateHost } from './store-gate.ts'
 import { SilentFlight, type Flight } from './silent-flight.ts'
 import { createSupersededError } from './superseded.ts'
 import { mirrorOtherTab, type TabMirrorHost } from './tab-mirror.ts'
@@ -74,7 +74,7 @@ type Host = ProfileReloadHost & RenewalHost & StartHost & TabMirrorHost & Resume
 export class SessionKeeper {
   readonly #manager: KeptManager
   readonly #options: SessionKeeperOptions
-  readonly #flight = new SilentFlight<Flight & { source: TokenSource; generation: Generation }>()
+  readonly #flight = new SilentFlight<Flight & RunningFlight>()
   readonly #state: SessionState
   #schedule: RenewalSchedule | undefined
   #hasUser = false
@@ -314,8 +314,8 @@ export class SessionKeeper {
   }
 
   /** This session's access tokens for one API call; see {@link lendAccessTokens}. */
-  lendAccessTokens(): AccessTokens {
-    return lendAccessTokens(this.#host)
+  lendAccessTokens(need: TokenNeed): AccessTokens {
+    return lendAccessTokens(this.#host, need)
   }
 
   /** Forgets the tokens here and in every other tab, then revokes them at the provider. */
@@ -362,6 +362,8 @@ export class SessionKeeper {
             ? email
             : undefined
         )?.slice(0, 200),
+        // Only the person's own sign-in may move other tabs to its account (account-switch.ts).
+        ...(source === 'sign-in' ? {} : { isRestore: true }),
       })
     }
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
@@ -437,7 +439,8 @@ export class SessionKeeper {
     loginHint: string | undefined,
   ): Promise<void> {
     const generation = this.#state.generation
-    return this.#flight.run({ source, generation, startedAt: Date.now() }, async () => {
+    const flight = { source, generation, account: loginHint, startedAt: Date.now() }
+    return this.#flight.run(flight, async () => {
       // Queued behind an attempt of an older session: that session is over, so is this attempt.
       if (!this.#state.isLive(generation)) throw createSupersededError()
       try {
@@ -491,10 +494,10 @@ export class SessionKeeper {
   }
 
   /** The session ends here, at once: whatever starts from now on sees no session. */
-  readonly #newGeneration = (epoch?: number): Generation => {
+  readonly #newGeneration = (epoch?: number, cause?: GenerationEnd): Generation => {
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true
-    return this.#state.endGeneration(epoch)
+    return this.#state.endGeneration(epoch, cause)
   }
 }

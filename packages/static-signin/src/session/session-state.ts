@@ -1,4 +1,4 @@
-import { Generation } from './generation.ts'
+import { Generation, type GenerationEnd } from './generation.ts'
 import { CLEARED, type SessionSnapshot } from './session-snapshot.ts'
 import type { SignOutEpoch } from './sign-out-epoch.ts'
 
@@ -44,9 +44,12 @@ export class SessionState {
     if (this.isLive(generation)) this.#write(changes)
   }
 
-  /** Ends the current generation and shows no session; returns the one that follows. */
-  endGeneration(epoch = this.#epochs.read()): Generation {
-    this.#replaceGeneration(epoch)
+  /**
+   * Ends the current generation (`cause`: see {@link GenerationEnd}) and shows no session; returns
+   * the one that follows.
+   */
+  endGeneration(epoch = this.#epochs.read(), cause: GenerationEnd = 'other'): Generation {
+    this.#replaceGeneration(epoch, cause)
     this.#write(CLEARED)
     return this.#generation
   }
@@ -61,8 +64,8 @@ export class SessionState {
     return this.#generation
   }
 
-  #replaceGeneration(epoch: number): void {
-    this.#generation.end()
+  #replaceGeneration(epoch: number, cause: GenerationEnd = 'other'): void {
+    this.#generation.end(cause)
     this.#generation = new Generation(Math.max(epoch, this.#generation.epoch))
   }
 

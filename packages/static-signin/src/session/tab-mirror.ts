@@ -1,4 +1,9 @@
-import { isAnotherAccount, switchAccount, type AccountSwitchHost } from './account-switch.ts'
+import {
+  isAnotherAccount,
+  isStartingAnotherAccount,
+  switchAccount,
+  type AccountSwitchHost,
+} from './account-switch.ts'
 import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionMessage } from './session-channel.ts'
@@ -18,8 +23,6 @@ export interface TabMirrorHost extends AccountSwitchHost {
   isSilentSignInRunning(): boolean
   /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
   joinOtherTab(epoch: number, name: string | undefined, sub?: string): Promise<void>
-  /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
-  startNewGeneration(epoch: number): Generation
   update(generation: Generation, changes: Partial<SessionSnapshot>): void
 }
 
@@ -33,7 +36,10 @@ export interface TabMirrorHost extends AccountSwitchHost {
 export async function mirrorOtherTab(message: SessionMessage, host: TabMirrorHost): Promise<void> {
   if (message.type === 'signed-in') {
     if (message.epoch < host.readEpoch()) return
-    if (message.sub !== undefined && host.hasUser() && (await isAnotherAccount(message, host))) {
+    const isSwitch = host.hasUser()
+      ? await isAnotherAccount(message, host)
+      : isStartingAnotherAccount(message, host)
+    if (isSwitch) {
       await switchAccount(message, host)
       return
     }
