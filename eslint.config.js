@@ -15,6 +15,7 @@ import testingLibrary from 'eslint-plugin-testing-library'
 const PACKAGE = 'packages/static-signin/src'
 const FLOW = 'Imports flow one way: testing → react → session → oidc → config/google.'
 const LAYERS = [
+  { folder: 'testing', above: ['vite'], isPlain: false },
   { folder: 'react', above: ['testing', 'vite'], isPlain: false },
   { folder: 'session', above: ['testing', 'vite', 'react'], isPlain: true },
   { folder: 'oidc', above: ['testing', 'vite', 'react', 'session'], isPlain: true },
@@ -34,6 +35,16 @@ const noTestImports = {
 const noEscapeFromPackage = {
   regex: '^(\\.\\./){2,}',
   message: 'The package imports nothing outside packages/static-signin/src: it ships alone.',
+}
+/** The entry files at the package's root: its public face, nothing from outside it. */
+const entryRule = {
+  files: [`${PACKAGE}/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ ...noEscapeFromPackage, regex: '^\\.\\./' }, noTestImports] },
+    ],
+  },
 }
 const layerRules = LAYERS.map(({ folder, above, isPlain }) => ({
   files: [`${PACKAGE}/${folder}/**/*.{ts,tsx}`],
@@ -73,8 +84,9 @@ const onlyPublicEntries = [
     message: 'The app imports the package by its name (static-signin, static-signin/react), never by path.',
   },
   {
-    regex: '^static-signin/(?!(react|testing)$)',
-    message: 'Only the public entry points: static-signin, static-signin/react (static-signin/vite in vite.config.ts).',
+    regex: '^static-signin/(?!react$)',
+    message:
+      'Only the public entry points: static-signin, static-signin/react (static-signin/testing in test/, static-signin/vite in vite.config.ts).',
   },
   noTestImports,
 ]
@@ -136,6 +148,7 @@ export default tseslint.config(
   appLayer(['src/*.{ts,tsx}', 'src/pages/**/*.{ts,tsx}'], []),
   appLayer(['src/components/**/*.{ts,tsx}'], ['pages']),
   appLayer(['src/calendar/**/*.{ts,tsx}'], ['pages', 'components']),
+  entryRule,
   ...layerRules,
   {
     files: ['test/unit/**/*.{ts,tsx}'],

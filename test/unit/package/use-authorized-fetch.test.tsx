@@ -1,7 +1,8 @@
-import { renderHook } from '@testing-library/react'
+import { render, renderHook, screen } from '@testing-library/react'
+import { useEffect, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { AuthError, CALENDAR_EVENTS_SCOPE } from 'static-signin'
-import { useAuthorizedFetch } from 'static-signin/react'
+import { useAuthorizedFetch, useSession } from 'static-signin/react'
 import {
   createTestSession,
   TestSessionProvider,
@@ -66,5 +67,42 @@ describe('useAuthorizedFetch', () => {
     rerender()
     await expect(before('https://api.example/x')).rejects.toMatchObject({ code: 'no_session' })
     expect(first).not.toHaveBeenCalled()
+  })
+
+  it('a child that calls it from its own effect, on the render where the session arrives, is already signed in', async () => {
+    const fetchJson = vi.fn(() => Promise.resolve('events'))
+    function Events({ fetchApi }: { fetchApi: ReturnType<typeof useAuthorizedFetch> }) {
+      const [text, setText] = useState('loading')
+      useEffect(() => {
+        fetchApi('https://www.googleapis.com/x').then(
+          (body) => {
+            setText(String(body))
+          },
+          (error: unknown) => {
+            setText(`failed: ${String(error)}`)
+          },
+        )
+      }, [fetchApi])
+      return <p>{text}</p>
+    }
+    // The hook in the parent, the call in the child's effect: child effects run first.
+    function Account() {
+      const fetchApi = useAuthorizedFetch()
+      const { session } = useSession()
+      return session ? <Events fetchApi={fetchApi} /> : null
+    }
+    function Page({ session }: { session: TestSession }) {
+      return (
+        <TestSessionProvider session={session}>
+          <Account />
+        </TestSessionProvider>
+      )
+    }
+    const { rerender } = render(<Page session={createTestSession({ state: 'starting' })} />)
+    rerender(
+      <Page session={createTestSession({ state: 'signed-in' }, { features: { fetchJson } })} />,
+    )
+    expect(await screen.findByText('events')).toBeInTheDocument()
+    expect(fetchJson).toHaveBeenCalledOnce()
   })
 })

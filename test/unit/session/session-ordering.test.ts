@@ -96,6 +96,23 @@ describe('sign-out wins across tabs, whatever the arrival order', () => {
   })
 })
 
+describe('late tokens of a session that ended without a sign-out', () => {
+  it('a renewal answered after the session ended at expiry is forgotten, never revoked (at Google that would withdraw the whole grant)', async () => {
+    const keeper = await signedIn(3600)
+    manager.autoSilent = undefined
+    void keeper.renewNow()
+    await flush()
+    vi.setSystemTime(Date.now() + 2 * 3600_000) // asleep through expiry: the session ends here
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(manager.user).toBeNull()
+    const late = issueUser(3600)
+    manager.answerSilent(late) // the renewal started before expiry
+    await flush()
+    expect(manager.stored).not.toContain(late.access_token)
+    expect(manager.revokeToken).not.toHaveBeenCalledWith(late.access_token, 'access_token')
+  })
+})
+
 describe('a page that decided before a sign-out elsewhere', () => {
   it.each([
     ['the hint already cleared', true],

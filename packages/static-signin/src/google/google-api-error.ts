@@ -7,7 +7,8 @@
  * - `bad_response`: a success that is not the JSON the API documents (HTML, wrong shape);
  * - `timeout`, `network`: no answer; `no_session`: no token to call with;
  * - `renewal_failed`: the token had to be renewed (a 401, or it had expired) and renewing failed:
- *   the session, not the connection, needs the person (Renew now, or sign in again).
+ *   the session, not the connection, needs the person (Renew now, or sign in again);
+ * - `url_refused`: not sent at all: the access token goes only to the API origin (api-url.ts).
  */
 export type GoogleApiErrorCode =
   | 'scope_missing'
@@ -18,6 +19,7 @@ export type GoogleApiErrorCode =
   | 'network'
   | 'no_session'
   | 'renewal_failed'
+  | 'url_refused'
 
 /** The parts of Google's error body (`{"error":{code,message,status,errors[],details[]}}`) kept. */
 export interface GoogleErrorBody {

@@ -17,7 +17,24 @@ interface AppAuthProviderProps {
   children: ReactNode
 }
 
+/**
+ * A router may have moved the address on (a redirect route, a link) before the sign-in engine
+ * arrived: the callback is redeemed from the address the page loaded with, so it is put back for
+ * react-oidc-context to read. Once redeemed, the address becomes the return path (below).
+ */
+function keepCallbackAddress({ callbackUrl }: PageStart): void {
+  if (callbackUrl !== undefined && window.location.href !== callbackUrl)
+    window.history.replaceState(window.history.state, '', callbackUrl)
+}
+
+/** Replaces the address behind the app's back, then tells its router (they listen to popstate). */
+function replaceAddress(path: string): void {
+  window.history.replaceState(null, '', path)
+  window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
+}
+
 function createServices(config: AppConfig, start: PageStart, basePath: string): AuthServices {
+  keepCallbackAddress(start)
   // The address was cleaned of stray responses before this (session/read-page-start.ts).
   return {
     ...createSignInSession(config, start, basePath),
@@ -47,8 +64,10 @@ export function AppAuthProvider({ config, start, basePath, children }: AppAuthPr
     () =>
       manager.addCallbackFailed((error) => {
         const restored = readRestoreState((error as { state?: unknown } | null)?.state)
-        if (restored)
-          window.history.replaceState(null, '', readReturnTo(restored.returnTo, basePath))
+        // The address was cleaned of the response; a failed restore goes back where it left from.
+        replaceAddress(
+          restored ? readReturnTo(restored.returnTo, basePath) : describeCurrentPath(window.location),
+        )
       }),
     [manager, basePath],
   )
@@ -62,7 +81,7 @@ export function AppAuthProvider({ config, start, basePath, children }: AppAuthPr
 
   const restoreReturnPath = useCallback(
     (user: User | undefined) => {
-      window.history.replaceState(null, '', readReturnToFromState(user?.state, basePath))
+      replaceAddress(readReturnToFromState(user?.state, basePath))
       keeper.completeCallback()
     },
     [basePath, keeper],

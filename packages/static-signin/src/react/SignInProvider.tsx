@@ -42,13 +42,20 @@ export interface SignInProviderProps {
   children: ReactNode
 }
 
-/** One reading per page load, whatever the renders (StrictMode renders twice). */
-let pageStart: { key: string; start: PageStart } | undefined
+/**
+ * One reading per address, whatever the renders: StrictMode runs the initializer twice, and the
+ * first reading may have cleaned a stray response from the address. A provider mounted again at
+ * another address (after the callback returned the person to their page) reads it afresh.
+ */
+let pageStart: { key: string; addresses: string[]; start: PageStart } | undefined
 function readPageStartOnce(clientId: string, basePath: string): PageStart {
   if (typeof window === 'undefined') return FRESH_START
   const key = `${clientId} ${basePath}`
-  if (pageStart?.key !== key) pageStart = { key, start: readPageStart(clientId, basePath) }
-  return pageStart.start
+  const before = window.location.href
+  if (pageStart?.key === key && pageStart.addresses.includes(before)) return pageStart.start
+  const start = readPageStart(clientId, basePath)
+  pageStart = { key, addresses: [before, window.location.href], start }
+  return start
 }
 
 const ENGINE_UNAVAILABLE = new AuthError(
@@ -77,8 +84,8 @@ function SetupProblems({ problems }: { problems: ConfigProblem[] }) {
     <div role="alert">
       <p>Sign-in is not configured. Set these variables, then build again:</p>
       <ul>
-        {problems.map((problem) => (
-          <li key={problem.variable}>
+        {problems.map((problem, index) => (
+          <li key={index}>
             <code>{problem.variable}</code> {problem.message}
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useInsertionEffect, useRef } from 'react'
 import { AuthError } from '../oidc/auth-error.ts'
 import { useSession } from './app-session.ts'
 import type { ApiRequest, SessionFeatures } from './use-session.ts'
@@ -12,7 +12,9 @@ import type { ApiRequest, SessionFeatures } from './use-session.ts'
 export function useAuthorizedFetch(): (url: string, request?: ApiRequest) => Promise<unknown> {
   const { features } = useSession()
   const latest = useRef<SessionFeatures | undefined>(features)
-  useEffect(() => {
+  // Before any layout or passive effect of this commit, children's included: a child that calls
+  // the function from its own effect, on the render where the session arrives, already sees it.
+  useInsertionEffect(() => {
     latest.current = features
   })
   return useCallback(async (url: string, request?: ApiRequest) => {

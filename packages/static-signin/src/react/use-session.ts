@@ -10,6 +10,7 @@ import { addScope } from '../google/add-scope.ts'
 import { REQUEST_TIMEOUT_SECONDS } from '../oidc/create-user-manager.ts'
 import { readReopenedFeature, type FeatureName } from '../session/ask-for-scope.ts'
 import { fetchAuthorized } from '../oidc/authorized-fetch.ts'
+import { checkApiUrl } from '../google/api-url.ts'
 
 export interface SessionDetails {
   profile: PersonProfile
@@ -40,7 +41,8 @@ export interface SessionFeatures {
   /**
    * A GET of `url` with the session's access token (a Bearer header, never the URL), its JSON body
    * returned: one renewal and one retry on 401, a time-out, Google's error shape as a typed
-   * GoogleApiError.
+   * GoogleApiError. `url` must be absolute and at `apiBase`'s origin: anything else is refused
+   * (`url_refused`) and nothing is sent.
    */
   fetchJson: (url: string, request?: ApiRequest) => Promise<unknown>
   /** Incremental authorization of `scope`, reopening `feature` on return (ask-for-scope.ts). */
@@ -87,12 +89,15 @@ export function useEngineSession() {
             readReopenedFeature(user.state, user.profile.sub) ?? keeper.readDeclinedFeature(),
           apiBase,
           fetchJson: (url, request) =>
+            // Checked before anything else: a refused URL is a rejection, and nothing is sent.
+            Promise.resolve(apiBase).then((base) =>
             fetchAuthorized({
-              url,
+              url: checkApiUrl(url, base),
               tokens: keeper.lendAccessTokens({ scope: request?.scope, sub: user.profile.sub }),
               timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
               signal: request?.signal,
             }),
+            ),
           askForScope: (scope, feature) =>
             keeper.askForScope({
               scope: addScope(signInScope, scope),

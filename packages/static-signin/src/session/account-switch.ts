@@ -1,4 +1,4 @@
-import type { Generation, GenerationEnd } from './generation.ts'
+import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionMessage } from './session-channel.ts'
 import type { SessionHint } from './session-hint.ts'
@@ -16,7 +16,7 @@ export interface AccountSwitchHost {
   readSnapshot(): SessionSnapshot
   readRunningFlight(): RunningFlight | undefined
   /** Ends the session here at once (see SessionKeeper's generations); returns the new one. */
-  startNewGeneration(epoch: number, cause?: GenerationEnd): Generation
+  startNewGeneration(epoch: number): Generation
   /** Gets this tab its own tokens, silently, for a sign-in of `name` announced at `epoch`. */
   joinOtherTab(epoch: number, name: string | undefined, sub?: string): Promise<void>
   /** The page is on its way to the provider (SecureUserManager.isLeaving). */
@@ -67,14 +67,14 @@ export function isStartingAnotherAccount(
  * are forgotten and with them everything shown from them; only then does it join the new account
  * silently (the other tab wrote the session hint before announcing). No moment shows one account's
  * data under the other's name. The old tokens are forgotten, not revoked, and so are any still on
- * their way for the ended generation (Generation.wasSwitchedAway): the person did not sign out, and
- * at Google revoking a token withdraws the whole grant the old account gave this app.
+ * their way for the ended generation (store-gate.ts): the person did not sign out, and at Google
+ * revoking a token withdraws the whole grant the old account gave this app.
  */
 export async function switchAccount(
   message: SessionMessage,
   host: AccountSwitchHost,
 ): Promise<void> {
-  host.startNewGeneration(host.readEpoch(), 'account-switch')
+  host.startNewGeneration(host.readEpoch())
   // A page on its way to the provider keeps its request's state (see tab-mirror.ts).
   if (!host.isLeaving()) await host.manager.discardPendingSignins()
   await host.manager.removeUser()

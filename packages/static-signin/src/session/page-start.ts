@@ -4,6 +4,11 @@ import type { BrowserRefusal } from '../config/probe-browser.ts'
 export interface PageStart {
   /** An authorization response at the redirect URI, still to be redeemed. */
   isCallback: boolean
+  /**
+   * The callback's address as the page loaded, for a callback: it is redeemed from this address
+   * even if the app's router has moved away from it before the sign-in engine arrived.
+   */
+  callbackUrl?: string | undefined
   /** This browser had a session: one silent sign-in will try to restore it. */
   isRestoring: boolean
   /** The callback is a top-level restore's answer (its state ends `;restore`): "Restoring…". */

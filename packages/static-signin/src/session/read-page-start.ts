@@ -24,6 +24,7 @@ export function readPageStart(clientId: string, basePath: string): PageStart {
     !refusal && !isCallback && new SessionHint(localStorage, clientId).read() !== undefined
   return {
     isCallback,
+    callbackUrl: isCallback ? window.location.href : undefined,
     isRestoring,
     isRestoreReturn: isCallback && state.endsWith(`;${RESTORE_URL_STATE}`),
     wasOpenedWithResponse: !isCallback && cleaned !== here && state !== '',

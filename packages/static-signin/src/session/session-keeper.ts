@@ -7,7 +7,7 @@ import { readDeclinedRequest } from './declined-feature.ts'
 import { planRenewal } from './renewal-plan.ts'
 import { RenewalSchedule } from './renewal-schedule.ts'
 import { readIsStayingSignedIn } from '../oidc/return-to.ts'
-import type { Generation, GenerationEnd } from './generation.ts'
+import type { Generation } from './generation.ts'
 import { SessionState } from './session-state.ts'
 import type { KeptManager } from './kept-manager.ts'
 import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
@@ -494,10 +494,10 @@ export class SessionKeeper {
   }
 
   /** The session ends here, at once: whatever starts from now on sees no session. */
-  readonly #newGeneration = (epoch?: number, cause?: GenerationEnd): Generation => {
+  readonly #newGeneration = (epoch?: number): Generation => {
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true
-    return this.#state.endGeneration(epoch, cause)
+    return this.#state.endGeneration(epoch)
   }
 }

@@ -1,4 +1,4 @@
-import { Generation, type GenerationEnd } from './generation.ts'
+import { Generation } from './generation.ts'
 import { CLEARED, type SessionSnapshot } from './session-snapshot.ts'
 import type { SignOutEpoch } from './sign-out-epoch.ts'
 
@@ -44,12 +44,9 @@ export class SessionState {
     if (this.isLive(generation)) this.#write(changes)
   }
 
-  /**
-   * Ends the current generation (`cause`: see {@link GenerationEnd}) and shows no session; returns
-   * the one that follows.
-   */
-  endGeneration(epoch = this.#epochs.read(), cause: GenerationEnd = 'other'): Generation {
-    this.#replaceGeneration(epoch, cause)
+  /** Ends the current generation and shows no session; returns the one that follows. */
+  endGeneration(epoch = this.#epochs.read()): Generation {
+    this.#replaceGeneration(epoch)
     this.#write(CLEARED)
     return this.#generation
   }
@@ -64,8 +61,8 @@ export class SessionState {
     return this.#generation
   }
 
-  #replaceGeneration(epoch: number, cause: GenerationEnd = 'other'): void {
-    this.#generation.end(cause)
+  #replaceGeneration(epoch: number): void {
+    this.#generation.end()
     this.#generation = new Generation(Math.max(epoch, this.#generation.epoch))
   }
 

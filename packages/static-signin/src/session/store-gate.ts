@@ -1,5 +1,5 @@
 import type { User } from 'oidc-client-ts'
-import type { Generation, GenerationEnd } from './generation.ts'
+import type { Generation } from './generation.ts'
 import type { KeptManager } from './kept-manager.ts'
 import type { SessionHint } from './session-hint.ts'
 import type { SessionSnapshot, TokenSource } from './session-snapshot.ts'
@@ -23,7 +23,7 @@ export interface StoreGateHost {
   readGeneration(): Generation
   readEpoch(): number
   /** Ends the session here at once; returns the generation that follows. */
-  startNewGeneration(epoch: number, cause?: GenerationEnd): Generation
+  startNewGeneration(epoch: number): Generation
   isLive(generation: Generation): boolean
   readSnapshot(): SessionSnapshot
   /** The silent sign-in talking to the provider now, if any. */
@@ -55,10 +55,9 @@ function isForFormerAccount(host: StoreGateHost, user: User, running: RunningFli
  * running silent sign-in of the live generation, or this page's own callback for a request made
  * since the last sign-out anywhere, may store, and a restore or join only for the account the hint
  * names now. Anything else was issued for a session that has ended, and the library is stopped by
- * the thrown `superseded` error. Its tokens are revoked rather than left to live out their
- * lifetime, unless that session ended by an account switch (Generation.wasSwitchedAway) or is a
- * former account's restore: those are forgotten, since at Google revoking one token withdraws the
- * whole grant of that account.
+ * the thrown `superseded` error. Its tokens are revoked when a sign-out anywhere came after its
+ * request, and otherwise forgotten (another account, expiry, a former account's restore): at
+ * Google revoking one token withdraws the whole grant of that account.
  */
 export function checkStore(host: StoreGateHost, user: User): void {
   const running = host.readRunningFlight()
@@ -71,7 +70,14 @@ export function checkStore(host: StoreGateHost, user: User): void {
     if (!isForFormerAccount(host, user, running)) return
     throw createSupersededError()
   }
-  if (!generation.wasSwitchedAway(host.readEpoch())) revokeQuietly(host.manager, user)
+  // Revoked only when a sign-out (here or in any tab) came after the request: the person asked for
+  // every token to end. A session that ended otherwise (another account, expiry, an unaccepted
+  // token) forgets its late tokens: at Google revoking one withdraws the whole grant of the
+  // account, and with it the session of every other tab that holds it.
+  const epoch = host.readEpoch()
+  const isSignedOutSince =
+    generation.epoch < epoch || (!running && readEpochFromState(user.state) < epoch)
+  if (isSignedOutSince) revokeQuietly(host.manager, user)
   // This page came back from the provider after a sign-out in another tab: say so, in a
   // generation that can still write (this one may have been overtaken by that sign-out).
   if (isCallback) {

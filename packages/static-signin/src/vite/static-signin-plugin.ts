@@ -32,7 +32,16 @@ export interface StaticSigninOptions {
    * false.
    */
   boot?: boolean
+  /**
+   * Write `_headers`, `.htaccess` and `staticwebapp.config.json` into the build. A file of the same
+   * name in `public/` is the app's own: it is kept, and the build says which rules to merge into
+   * it. Default: true.
+   */
+  hostFiles?: boolean
 }
+
+/** Where the policy and the boot tags go: right after the page's `<meta charset>`. */
+const CHARSET_META = /<meta\s+charset=["']?utf-8["']?\s*\/?>/i
 
 /** The sign-in engine's chunk: the module SignInProvider loads on demand. */
 const ENGINE_MODULE = /static-signin\/(src|dist)\/react\/session-engine\.(tsx|js)$/
@@ -97,16 +106,23 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
             : []
           tags.push(renderBootTags(files.map((f) => `${base}${f}`)))
         }
-        return html.replace(
-          '<meta charset="UTF-8" />',
-          `<meta charset="UTF-8" />\n    ${tags.join('\n    ')}`,
-        )
+        // A page without it would be built without its policy: fail the build instead.
+        if (!CHARSET_META.test(html)) {
+          throw new Error(
+            'static-signin: index.html needs <meta charset="UTF-8" /> in its <head>; the Content-Security-Policy goes right after it.',
+          )
+        }
+        return html.replace(CHARSET_META, (meta) => `${meta}\n    ${tags.join('\n    ')}`)
       },
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const pathname = new URL(req.url ?? '/', 'http://dev.invalid').pathname
-        if (pathname !== `${base}${SILENT_RENEW_FILE}`) {
+        // A relative base ("./") serves the page wherever the app is.
+        const isRenewalPage = base.startsWith('/')
+          ? pathname === `${base}${SILENT_RENEW_FILE}`
+          : pathname.endsWith(`/${SILENT_RENEW_FILE}`)
+        if (!isRenewalPage) {
           next()
           return
         }
@@ -115,17 +131,28 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
       })
     },
     generateBundle() {
-      const fixedFiles = [
-        ...(publicDir && existsSync(publicDir) ? readdirSync(publicDir) : []),
-        SILENT_RENEW_FILE,
-      ]
-      const files: [string, string][] = [
-        [SILENT_RENEW_FILE, SILENT_RENEW_HTML.replace('<head>', `<head>\n    ${meta()}`)],
+      const publicFiles = publicDir && existsSync(publicDir) ? readdirSync(publicDir) : []
+      const fixedFiles = [...publicFiles, SILENT_RENEW_FILE]
+      this.emitFile({
+        type: 'asset',
+        fileName: SILENT_RENEW_FILE,
+        source: SILENT_RENEW_HTML.replace('<head>', `<head>\n    ${meta()}`),
+      })
+      if (options.hostFiles === false) return
+      const hostFiles: [string, string][] = [
         ['_headers', renderHeadersFile(rules(), fixedFiles)],
         ['.htaccess', renderHtaccess(rules())],
         ['staticwebapp.config.json', renderStaticWebAppConfig(rules())],
       ]
-      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source })
+      for (const [fileName, source] of hostFiles) {
+        if (publicFiles.includes(fileName)) {
+          this.warn(
+            `public/${fileName} is the app's own, so it is kept: merge static-signin's security headers and cache rules into it (describeHostFiles in static-signin/vite renders them).`,
+          )
+          continue
+        }
+        this.emitFile({ type: 'asset', fileName, source })
+      }
     },
     writeBundle: {
       handler() {
