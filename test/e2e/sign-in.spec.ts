@@ -65,7 +65,12 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
   // Only the non-secret restore hint (the sub) and the provider's public discovery document
   // (kept for the callback page) are kept; never a token.
   expect(JSON.parse(storage.slice(0, storage.lastIndexOf(' ')))).toEqual({
-    local: { 'static-signin.hint:local-web-client.apps.localhost': '110248495921238986420' },
+    // The sub, and the sign-out epoch its session began at (a number, never a token).
+    local: {
+      'static-signin.hint:local-web-client.apps.localhost': expect.stringMatching(
+        /^110248495921238986420 \d+$/,
+      ) as unknown,
+    },
     session: {
       [`static-signin.metadata:${PROVIDER_ORIGIN}`]: expect.stringContaining(
         `"token_endpoint":"${PROVIDER_ORIGIN}/token"`,

@@ -189,4 +189,16 @@ describe('a renewal for Ada still out when this tab follows a switch to Grace', 
     expect(manager.stored).not.toContain(late.access_token)
     expect(manager.revokeToken).toHaveBeenCalledWith(late.access_token, 'access_token')
   })
+
+  it('a switch heard just before a sign-out elsewhere cannot bring the account back on the next load', async () => {
+    await signedIn(3600)
+    // Another tab switched to Grace; this tab starts to follow. A third tab then signs out: its
+    // epoch and cleared hint land while this tab is still dropping Ada, before it writes the hint.
+    channel.deliver({ type: 'signed-in', epoch: epoch(), sub: GRACE })
+    new SignOutEpoch(localStorage, 'client').advance()
+    hint.clear()
+    await flush()
+    expect(harness.hint.read()).toBeUndefined()
+    expect(manager.user?.profile.sub).not.toBe(GRACE)
+  })
 })

@@ -38,7 +38,7 @@ export function setUpKeeperHarness(): KeeperHarness {
   const harness: KeeperHarness = {
     manager: new FakeKeptManager(),
     channel: new FakeChannel(),
-    hint: new SessionHint(localStorage, 'client'),
+    hint: new SessionHint(localStorage, 'client', new SignOutEpoch(localStorage, 'client')),
     epochs: new SignOutEpoch(localStorage, 'client'),
     restorePaths: new RestorePathMemory(localStorage, 'client'),
     leaveMark: new LeaveMark(sessionStorage, 'client'),
@@ -78,8 +78,8 @@ export function setUpKeeperHarness(): KeeperHarness {
     vi.setSystemTime(new Date('2026-11-26T12:00:00Z')) // a whole second, like expires_at
     harness.manager = new FakeKeptManager()
     harness.channel = new FakeChannel()
-    harness.hint = new SessionHint(localStorage, 'client')
     harness.epochs = new SignOutEpoch(localStorage, 'client')
+    harness.hint = new SessionHint(localStorage, 'client', harness.epochs)
     harness.wasOpenedWithResponse = false
   })
   afterEach(() => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { SessionChannel, type SessionMessage } from '../../../packages/static-signin/src/session/session-channel.ts'
+import {
+  SessionChannel,
+  type SessionMessage,
+} from '../../../packages/static-signin/src/session/session-channel.ts'
 
 describe('SessionChannel', () => {
   it('delivers well-formed messages to the other tabs and ignores anything else', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
+import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 
 describe('SessionHint', () => {
   it('keeps only the subject, per client, and forgets it', () => {
@@ -40,5 +41,28 @@ describe('SessionHint', () => {
       hint.clear()
     }).not.toThrow()
     expect(hint.read()).toBeUndefined()
+  })
+
+  it('a hint written for a session older than the last sign-out reads as none', () => {
+    const epochs = new SignOutEpoch(localStorage, 'client-a')
+    const hint = new SessionHint(localStorage, 'client-a', epochs)
+    const before = epochs.read()
+    hint.write('110248495921238986420') // this session, at the epoch now
+    expect(hint.read()).toBe('110248495921238986420')
+    epochs.advance() // a sign-out in some tab…
+    hint.write('104927731800266411739', before) // …then a late write for a session from before it
+    expect(hint.read()).toBeUndefined()
+    hint.write('104927731800266411739', epochs.read()) // a sign-in after the sign-out
+    expect(hint.read()).toBe('104927731800266411739')
+  })
+
+  it('reads a hint written before it carried an epoch', () => {
+    localStorage.setItem('static-signin.hint:client-a', '110248495921238986420')
+    const hint = new SessionHint(
+      localStorage,
+      'client-a',
+      new SignOutEpoch(localStorage, 'client-a'),
+    )
+    expect(hint.read()).toBe('110248495921238986420')
   })
 })

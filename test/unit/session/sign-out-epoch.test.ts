@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { Generation } from '../../../packages/static-signin/src/session/generation.ts'
-import { readEpochFromState, SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
+import {
+  readEpochFromState,
+  SignOutEpoch,
+} from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 
 describe('SignOutEpoch', () => {
   it('is shared by every tab of the browser: one tab’s sign-out is the other’s too', () => {

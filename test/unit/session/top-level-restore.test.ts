@@ -1,7 +1,10 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
-import { RECHECK_IFRAME_AFTER_MS, RestorePathMemory } from '../../../packages/static-signin/src/session/restore-path.ts'
+import {
+  RECHECK_IFRAME_AFTER_MS,
+  RestorePathMemory,
+} from '../../../packages/static-signin/src/session/restore-path.ts'
 import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 import {
   isEndedAtProvider,

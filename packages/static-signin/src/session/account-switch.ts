@@ -80,6 +80,6 @@ export async function switchAccount(
   await host.manager.removeUser()
   // The account to join is the one announced: the other tab wrote it to the shared hint before
   // announcing, but another tab's localStorage write may reach this one after its message does.
-  if (message.sub !== undefined) host.hint.write(message.sub)
+  if (message.sub !== undefined) host.hint.write(message.sub, message.epoch)
   await host.joinOtherTab(message.epoch, message.name)
 }

@@ -41,7 +41,9 @@ export async function askForScope(host: AskHost, request: ScopeRequest): Promise
   const generation = host.readGeneration()
   const user = await host.manager.getUser()
   if (!isFeatureName(request.feature)) {
-    throw new TypeError(`askForScope: "${String(request.feature)}" is not a feature name (a-z, 0-9, -).`)
+    throw new TypeError(
+      `askForScope: "${String(request.feature)}" is not a feature name (a-z, 0-9, -).`,
+    )
   }
   if (!user) throw new AuthError('no_session', 'Sign in first, then try again.')
   await host.manager.signinRedirect({

@@ -35,10 +35,11 @@ export function createSignInSession(
 ): SignInSession {
   const redirectUris = describeRedirectUris(window.location.origin, basePath)
   const manager = createUserManager(config, redirectUris, { session: sessionStorage })
+  const epochs = new SignOutEpoch(localStorage, config.clientId)
   const keeper = new SessionKeeper(manager, {
-    hint: new SessionHint(localStorage, config.clientId),
+    hint: new SessionHint(localStorage, config.clientId, epochs),
     channel: new SessionChannel(`static-signin:${config.clientId}`),
-    epochs: new SignOutEpoch(localStorage, config.clientId),
+    epochs,
     isCallback,
     restorePaths: new RestorePathMemory(localStorage, config.clientId),
     leaveMark: new LeaveMark(sessionStorage, config.clientId),

@@ -124,7 +124,7 @@ export class SessionKeeper {
         state.beginGeneration(epoch)
         // The announced account, not the shared hint: another tab's write of it may reach this
         // tab after its message does.
-        if (sub !== undefined) options.hint.write(sub)
+        if (sub !== undefined) options.hint.write(sub, epoch)
         await restoreOrJoin(this.#host, 'other-tab', name)
       },
       readRestorePath: () => options.restorePaths.read(Date.now()),
@@ -348,8 +348,8 @@ export class SessionKeeper {
     const isNewTokens = this.#admitted.has(user)
     this.#admitted.delete(user)
     this.#hasUser = true
-    this.#options.hint.write(user.profile.sub)
     const generation = this.#state.generation
+    this.#options.hint.write(user.profile.sub, generation.epoch)
     if (wasSignedOut && source !== 'other-tab') {
       const { name, email } = user.profile
       this.#options.channel.post({
