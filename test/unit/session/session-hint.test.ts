@@ -52,6 +52,7 @@ describe('SessionHint', () => {
     epochs.advance() // a sign-out in some tab…
     hint.write('104927731800266411739', before) // …then a late write for a session from before it
     expect(hint.read()).toBeUndefined()
+    expect(localStorage.getItem('static-signin.hint:client-a')).toBeNull() // and it is gone
     hint.write('104927731800266411739', epochs.read()) // a sign-in after the sign-out
     expect(hint.read()).toBe('104927731800266411739')
   })

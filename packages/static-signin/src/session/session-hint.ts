@@ -27,8 +27,11 @@ export class SessionHint {
       const match = HINT.exec(this.#storage.getItem(this.#key) ?? '')
       if (!match?.[1]) return undefined
       const epoch = match[2]
-      if (epoch !== undefined && this.#epochs && Number(epoch) < this.#epochs.read())
+      if (epoch !== undefined && this.#epochs && Number(epoch) < this.#epochs.read()) {
+        // Stale for good (epochs only grow): gone, so the next page load does not even look.
+        this.#storage.removeItem(this.#key)
         return undefined
+      }
       return match[1]
     } catch {
       return undefined // storage disabled: no restore, nothing else lost
