@@ -164,6 +164,21 @@ describe('a restore or join for Ada still out when another tab switches to Grace
   })
 })
 
+describe('"Stay signed in" for Ada coming back after another tab switched to Grace', () => {
+  it('is forgotten: it neither stores Ada nor moves the hint back', () => {
+    hint.write(GRACE)
+    const keeper = createKeeper(true)
+    const stayState = { returnTo: '/', epoch: epoch(), isStayingSignedIn: true }
+    const late = issueUser(3600, ADA, stayState)
+    expect(() => {
+      manager.store(late)
+    }).toThrow(/signed out/)
+    expectAdaForgotten(late)
+    expect(hint.read()).toBe(GRACE)
+    expect(keeper.getSnapshot().endReason).toBeUndefined()
+  })
+})
+
 describe('a renewal for Ada still out when this tab follows a switch to Grace', () => {
   it('Ada’s late tokens are forgotten, not revoked; Grace’s join then stores', async () => {
     const keeper = await signedIn(3600)

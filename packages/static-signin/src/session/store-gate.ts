@@ -7,6 +7,7 @@ import { revokeQuietly } from './sign-out.ts'
 import { readEpochFromState } from './sign-out-epoch.ts'
 import { createSupersededError } from './superseded.ts'
 import { readRestoreState } from './top-level-restore.ts'
+import { readIsStayingSignedIn } from '../oidc/return-to.ts'
 
 /** The silent sign-in talking to the provider now: why, for which generation and account. */
 export interface RunningFlight {
@@ -37,15 +38,17 @@ export function isHintDriven(source: TokenSource): boolean {
 }
 
 /**
- * A result for the hint's account (a restore or join, silent or at top level) that is for another
+ * A result for the hint's account (a restore or join, silent or at top level, or the return of
+ * "Stay signed in") that is for another
  * account than the hint names now: the person switched accounts in another tab while it ran. It
  * belongs to no session any more; stored, it would be announced and undo the switch everywhere.
  * An empty hint is a sign-out, which the generations and epochs already handle.
  */
 function isForFormerAccount(host: StoreGateHost, user: User, running: RunningFlight | undefined) {
+  // At top level: a restore's return, or "Stay signed in" (the session this tab held, kept).
   const isHinted = running
     ? isHintDriven(running.source)
-    : readRestoreState(user.state) !== undefined
+    : readRestoreState(user.state) !== undefined || readIsStayingSignedIn(user.state)
   const hint = host.hint.read()
   return isHinted && hint !== undefined && hint !== user.profile.sub
 }
