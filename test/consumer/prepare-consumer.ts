@@ -25,9 +25,10 @@ export interface ConsumerApp {
  * folder outside the repository) the way the README tells a newcomer to: what `npm create vite`
  * gives (test/consumer/app: package.json, index.html, tsconfig.json, src/main.tsx), then the
  * README's quickstart files and its test kit example test, verbatim, and the `.env.local` of the
- * local provider. It installs the tarball and the template's dependencies with npm, and there type-checks it against the packed types, runs its
- * unit test, builds it for the local provider, builds the same app without static-signin, and
- * checks what the package adds to the bundle against its budget. Throws a HarnessStepError that
+ * local provider. It installs the tarball and the template's dependencies with npm, and there
+ * type-checks it against the packed types, runs its unit test (the README's example test), builds
+ * it for the local provider, builds the same app without static-signin, and checks what the
+ * package adds to the bundle against its budget. Throws a HarnessStepError that
  * says which step failed and why.
  */
 export async function prepareConsumer(workDir: string, isVerbose = false): Promise<ConsumerApp> {
