@@ -1,8 +1,9 @@
-import { cpSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { checkBudget, measureConsumer, type BundleFigures } from './bundle-budget.ts'
 import { cleanEnv, LOCAL_PROVIDER_ENV } from './consumer-env.ts'
 import { packPackage, REPO_ROOT } from './pack-package.ts'
+import { readPackageReadme } from './readme-files.ts'
 import { HarnessStepError, runStep } from './run-step.ts'
 
 const TEMPLATE_DIR = join(REPO_ROOT, 'test', 'consumer', 'app')
@@ -20,15 +21,20 @@ export interface ConsumerApp {
 }
 
 /**
- * Proves the package outside this repository: packs it, writes the consumer template
- * (test/consumer/app) into `workDir` (a fresh folder outside the repository), installs the tarball and the
- * template's dependencies with npm, and there type-checks it against the packed types, runs its
- * unit test, builds it for the local provider, builds the same app without static-signin, and
- * checks what the package adds to the bundle against its budget. Throws a HarnessStepError that
+ * Proves the package outside this repository: packs it, writes a fresh app into `workDir` (a
+ * folder outside the repository) the way the README tells a newcomer to: what `npm create vite`
+ * gives (test/consumer/app: package.json, index.html, tsconfig.json, src/main.tsx), then the
+ * README's quickstart files and its test kit example test, verbatim, and the `.env.local` of the
+ * local provider. It installs the tarball and the template's dependencies with npm, and there
+ * type-checks it against the packed types, runs its unit test (the README's example test), builds
+ * it for the local provider, builds the same app without static-signin, and checks what the
+ * package adds to the bundle against its budget. Throws a HarnessStepError that
  * says which step failed and why.
  */
 export async function prepareConsumer(workDir: string, isVerbose = false): Promise<ConsumerApp> {
   const appDir = join(workDir, 'app')
+  // Read first: a README without the blocks fails at once, not after npm pack.
+  const readme = readPackageReadme()
   const timings: Record<string, number> = {}
   const step = async (label: string, command: string, args: string[], cwd = appDir) => {
     timings[label] = (await runStep(label, command, args, { cwd, env: cleanEnv(), isVerbose })).ms
@@ -42,6 +48,10 @@ export async function prepareConsumer(workDir: string, isVerbose = false): Promi
     recursive: true,
     filter: (source) => !/[/\\](dist|node_modules)$/.test(source),
   })
+  for (const file of [...readme.quickstart, readme.exampleTest]) {
+    mkdirSync(dirname(join(appDir, file.path)), { recursive: true })
+    writeFileSync(join(appDir, file.path), file.text)
+  }
   cpSync(PLAIN_DIR, join(appDir, 'plain'), { recursive: true })
   // What a newcomer puts in .env.local for the local provider (the README's configuration).
   writeFileSync(

@@ -1,7 +1,8 @@
 /**
  * The consumer harness: packs static-signin, installs it in a fresh app outside the repository
- * (test/consumer/app, copied under the system's temporary directory), type-checks it, runs its unit
- * test, builds it for the local provider, checks the bundle budget, then serves the build with
+ * (under the system's temporary directory: the `npm create vite` files of test/consumer/app, plus
+ * the package README's quickstart files and example test, verbatim), type-checks it, runs its unit
+ * test (the README's example test), builds it for the local provider, checks the bundle budget, then serves the build with
  * `vite preview` on CONSUMER_APP_PORT until stopped. Works from any folder, as any user.
  *   npx tsx test/consumer/serve-consumer.ts [--no-serve] [--keep] [--verbose]
  *   --no-serve  stop after the checks (exit 0 when all passed)

@@ -1,13 +1,14 @@
 /**
- * Proof outside this repository (issue 21): the fresh app of test/consumer/app, with static-signin
- * installed from the packed tarball (test/consumer/serve-consumer.ts, a webServer), signs in
- * against the local provider, restores its session on reload, renews, and signs out.
+ * Proof outside this repository (issue 21): a fresh app written as the package README's quickstart
+ * tells a newcomer to (test/consumer/serve-consumer.ts, a webServer, takes its code from the README
+ * and installs static-signin from the packed tarball) signs in against the local provider, restores
+ * its session on reload, renews on its own before the token expires, and signs out.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import type { Page, Request } from '@playwright/test'
 import { HARNESS_REPORT, type HarnessReport } from '../consumer/harness-report.ts'
 import { describeFigures } from '../consumer/bundle-budget.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, setScenario, test } from './fixtures.ts'
 import {
   authorizationRequests,
   collectCspViolations,
@@ -18,9 +19,12 @@ import {
 } from './helpers.ts'
 import { CONSUMER_APP_ORIGIN } from './ports.ts'
 
-const EMAIL = 'ada.lovelace@example.com'
-const signedInText = (page: Page) => page.getByText(`Signed in as ${EMAIL}`)
+/** The quickstart's `Hello`: one button that names the person signed in. */
+const helloButton = (page: Page) => page.getByRole('button', { name: 'Sign out Ada Lovelace' })
 const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in with Google' })
+const accessTokenOf = async (request: Request | undefined) =>
+  ((await (await request?.response())?.json()) as { access_token?: string } | undefined)
+    ?.access_token
 const revocations = (requests: Request[]) =>
   requests.filter((r) => isProviderRequest(r, '/token/revocation') && r.method() === 'POST')
 
@@ -34,7 +38,8 @@ function readHarnessReport(): HarnessReport {
 
 test.beforeAll(() => {
   const report = readHarnessReport()
-  // npm pack, npm install, the typecheck, the unit test, the build or the bundle budget failed.
+  // The README's blocks, npm pack, npm install, the typecheck, the unit test (the README's example
+  // test), the build or the bundle budget failed.
   if (!report.ok) throw new Error(report.error)
 })
 
@@ -42,11 +47,11 @@ test.beforeEach(async ({ page }) => {
   await page.goto(`${CONSUMER_APP_ORIGIN}/`)
 })
 
-/** From the consumer's signed-out page: the default button, the provider's pages, the email. */
+/** From the consumer's signed-out page: the default button, the provider's pages, the name. */
 async function signIn(page: Page): Promise<void> {
   await startSignIn(page)
   await page.getByRole('button', { name: 'Continue' }).click()
-  await expect(signedInText(page)).toBeVisible()
+  await expect(helloButton(page)).toBeVisible()
 }
 
 test('the packed package passed the consumer’s typecheck, unit test, build and bundle budget', () => {
@@ -95,7 +100,7 @@ test('a reload restores the session without a click, and without showing the sig
 
   await page.reload()
 
-  await expect(signedInText(page)).toBeVisible()
+  await expect(helloButton(page)).toBeVisible()
   const silent = authorizationRequests(requests).map((r) => new URL(r.url()))
   expect(silent.map((url) => url.searchParams.get('prompt'))).toEqual(['none'])
   expect(tokenRequests(requests)).toHaveLength(1)
@@ -104,28 +109,40 @@ test('a reload restores the session without a click, and without showing the sig
   ).toBe(false)
 })
 
-test('"Renew now" fetches new tokens through the renewal page, and the person stays signed in', async ({
+test('renews on its own through the renewal page before the token expires, and the person stays signed in', async ({
   page,
+  request,
 }) => {
-  await signIn(page)
+  await setScenario(request, { tokenTtlSeconds: 20 })
+  await page.clock.install()
+  const violations = await collectCspViolations(page)
   const requests = recordRequests(page)
+  await page.goto(`${CONSUMER_APP_ORIGIN}/`)
+  await signIn(page)
+  const signedIn = requests.length
   const tokenResponse = page.waitForResponse(
     (r) => isProviderRequest(r.request(), '/token') && r.request().method() === 'POST',
     { timeout: 10_000 },
   )
 
-  await page.getByRole('button', { name: 'Renew now' }).click()
+  // Renewal starts halfway through a short token's life: jump there instead of waiting.
+  await page.clock.fastForward(10_500)
 
   const renewed = (await (await tokenResponse).json()) as { access_token?: string }
   expect(renewed.access_token).toBeTruthy()
-  const silent = authorizationRequests(requests).map((r) => new URL(r.url()))
-  expect(silent.map((url) => url.searchParams.get('prompt'))).toEqual(['none'])
-  expect(silent[0]?.searchParams.get('redirect_uri')).toBe(
-    `${CONSUMER_APP_ORIGIN}/silent-renew.html`,
-  )
-  expect(tokenRequests(requests)).toHaveLength(1)
-  await expect(signedInText(page)).toBeVisible()
+  const silent = authorizationRequests(requests.slice(signedIn))
+  expect(silent.map((r) => r.frame() === page.mainFrame())).toEqual([false]) // the hidden iframe
+  const params = new URL(silent[0]?.url() ?? 'http://missing.invalid').searchParams
+  expect(params.get('prompt')).toBe('none')
+  expect(params.get('redirect_uri')).toBe(`${CONSUMER_APP_ORIGIN}/silent-renew.html`)
+  const tokens = tokenRequests(requests)
+  expect(tokens).toHaveLength(2)
+  expect(await accessTokenOf(tokens[1])).toBe(renewed.access_token)
+  expect(renewed.access_token).not.toBe(await accessTokenOf(tokens[0]))
+  await expect(helloButton(page)).toBeVisible()
   await expect(signInButton(page)).toBeHidden()
+  expect(page.url()).toBe(`${CONSUMER_APP_ORIGIN}/`)
+  expect(violations).toEqual([])
 })
 
 test('"Sign out" revokes the token and shows the sign-in button again, also after a reload', async ({
@@ -134,10 +151,10 @@ test('"Sign out" revokes the token and shows the sign-in button again, also afte
   await signIn(page)
   const requests = recordRequests(page)
 
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await helloButton(page).click() // the quickstart's only button: "Sign out Ada Lovelace"
 
   await expect(signInButton(page)).toBeVisible()
-  await expect(signedInText(page)).toBeHidden()
+  await expect(helloButton(page)).toBeHidden()
   await expect.poll(() => revocations(requests).length).toBe(1)
   await page.reload()
   await expect(signInButton(page)).toBeVisible()

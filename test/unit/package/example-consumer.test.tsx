@@ -1,6 +1,7 @@
-// The README's example test ("Testing your components"): a consumer's component, written against
-// the package's public entries only, tested in three session states with static-signin/testing.
-// Keep it in step with the README; it runs here as it would in a consumer's Vite + Vitest app.
+// A consumer's component, written against the package's public entries only, tested in three
+// session states with static-signin/testing, as a consumer's Vite + Vitest app would. The README's
+// own example test ("Test your components") runs verbatim in the consumer harness
+// (test/consumer/prepare-consumer.ts), against the packed tarball.
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
