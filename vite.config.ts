@@ -1,6 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createServer, defaultClientConditions, defaultServerConditions, defineConfig, loadEnv, type Plugin } from 'vite'
+import {
+  createServer,
+  defaultClientConditions,
+  defaultServerConditions,
+  defineConfig,
+  loadEnv,
+  type Plugin,
+} from 'vite'
 import react from '@vitejs/plugin-react'
 import { readConfig, staticSignin, type ConfigResult } from 'static-signin/vite'
 import { PAGE_PATHS } from './src/pages-list.ts'

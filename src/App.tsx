@@ -1,7 +1,12 @@
 import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router-dom'
 import type { PageStart, SignInConfig } from 'static-signin'
-import { SIGN_IN_REFUSAL_ID, SignInProvider, useSession, type LoadEngine } from 'static-signin/react'
+import {
+  SIGN_IN_REFUSAL_ID,
+  SignInProvider,
+  useSession,
+  type LoadEngine,
+} from 'static-signin/react'
 import { PAGES } from './pages-list.ts'
 import { AuthErrorAlert } from './components/AuthErrorAlert.tsx'
 import { chooseAlert, type AppAlert } from './components/choose-alert.ts'

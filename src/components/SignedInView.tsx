@@ -1,4 +1,10 @@
-import { CALENDAR_EVENTS_SCOPE, hasGrantedScope, listAskedScopes, type AuthErrorDescription, type SessionSnapshot } from 'static-signin'
+import {
+  CALENDAR_EVENTS_SCOPE,
+  hasGrantedScope,
+  listAskedScopes,
+  type AuthErrorDescription,
+  type SessionSnapshot,
+} from 'static-signin'
 import type { SessionDetails, SessionFeatures } from 'static-signin/react'
 import { loadNextEvents } from '../calendar/next-events.ts'
 import { NextEventsCard } from './NextEventsCard.tsx'

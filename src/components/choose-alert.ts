@@ -1,4 +1,11 @@
-import { isInteractionNeeded, readErrorCode, type AuthErrorDescription, type EndReason, type SessionSnapshot, type SignOutResult } from 'static-signin'
+import {
+  isInteractionNeeded,
+  readErrorCode,
+  type AuthErrorDescription,
+  type EndReason,
+  type SessionSnapshot,
+  type SignOutResult,
+} from 'static-signin'
 import type { RenewalNoticeProps } from './RenewalNotice.tsx'
 
 /** The one notice above the page, if any: a sign-in failure outranks everything else. */

@@ -1,9 +1,5 @@
 import type { APIResponse, Request } from '@playwright/test'
-import {
-  CACHE_IMMUTABLE,
-  CACHE_REVALIDATE,
-  describeHostingRules,
-} from 'static-signin/vite'
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, describeHostingRules } from 'static-signin/vite'
 import { PAGE_PATHS } from '../../src/pages-list.ts'
 import { HOSTS_BASE, HOSTS_PROVIDER_ORIGIN, HOSTS_WORK_DIR } from '../hosts/hosts-world.ts'
 import { STATIC_SERVERS } from '../hosts/static-servers.ts'

@@ -8,7 +8,10 @@ import { mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { HostingRules } from '../../packages/static-signin/src/hosting/hosting-rules.ts'
-import { renderCaddyfile, renderNginxServer } from '../../packages/static-signin/src/hosting/server-files.ts'
+import {
+  renderCaddyfile,
+  renderNginxServer,
+} from '../../packages/static-signin/src/hosting/server-files.ts'
 import { firstExisting, type DebianNeed } from '../tools/debian-packages.ts'
 
 export type StaticServerName = 'nginx' | 'caddy' | 'plain'

@@ -15,11 +15,7 @@ export { FRESH_START, type PageStart } from './session/page-start.ts'
 export { createSignInSession, type SignInSession } from './session/create-session.ts'
 export type { SessionKeeper } from './session/session-keeper.ts'
 export type { SecureUserManager } from './oidc/secure-user-manager.ts'
-export type {
-  EndReason,
-  SessionSnapshot,
-  TokenSource,
-} from './session/session-snapshot.ts'
+export type { EndReason, SessionSnapshot, TokenSource } from './session/session-snapshot.ts'
 export type { SignOutResult } from './session/sign-out.ts'
 export type { FeatureName } from './session/ask-for-scope.ts'
 

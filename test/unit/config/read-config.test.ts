@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { readConfig, type ConfigEnv } from '../../../packages/static-signin/src/config/read-config.ts'
+import {
+  readConfig,
+  type ConfigEnv,
+} from '../../../packages/static-signin/src/config/read-config.ts'
 
 const googleClient = {
   VITE_OIDC_CLIENT_ID: '123-abc.apps.googleusercontent.com',

@@ -176,7 +176,10 @@ describe('the CloudFront response headers policy', () => {
 })
 
 describe('deploy/', () => {
-  const committed = describeHostFiles(describeHostingRules(GOOGLE_ISSUER, '/', PAGE_PATHS), PUBLIC_FILES)
+  const committed = describeHostFiles(
+    describeHostingRules(GOOGLE_ISSUER, '/', PAGE_PATHS),
+    PUBLIC_FILES,
+  )
 
   it.each(Object.keys(committed))(
     '%s is what `npm run deploy-files` renders for Google',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { readEmailVerified, readStringClaim } from '../../../packages/static-signin/src/google/claims.ts'
+import {
+  readEmailVerified,
+  readStringClaim,
+} from '../../../packages/static-signin/src/google/claims.ts'
 
 describe('readEmailVerified', () => {
   it.each([

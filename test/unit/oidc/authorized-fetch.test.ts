@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fetchAuthorized, type AccessTokens } from '../../../packages/static-signin/src/oidc/authorized-fetch.ts'
+import {
+  fetchAuthorized,
+  type AccessTokens,
+} from '../../../packages/static-signin/src/oidc/authorized-fetch.ts'
 import { CALENDAR_ERRORS } from '../../google/wire-format.ts'
 import { stubFetchThatNeverAnswers } from '../stub-fetch.ts'
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkTokenResponse, TOKEN_LIFETIME } from '../../../packages/static-signin/src/oidc/check-token-response.ts'
+import {
+  checkTokenResponse,
+  TOKEN_LIFETIME,
+} from '../../../packages/static-signin/src/oidc/check-token-response.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import { makeIdToken } from '../fake-provider.ts'
 

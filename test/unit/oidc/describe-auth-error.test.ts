@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 import { describeAuthError } from '../../../packages/static-signin/src/oidc/describe-auth-error.ts'
 import { DeviceClock } from '../../../packages/static-signin/src/oidc/device-clock.ts'
-import { validateIdTokenClaims, validateIdTokenTimes } from '../../../packages/static-signin/src/oidc/validate-id-token.ts'
+import {
+  validateIdTokenClaims,
+  validateIdTokenTimes,
+} from '../../../packages/static-signin/src/oidc/validate-id-token.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 import { makeIdToken } from '../fake-provider.ts'
 

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DeviceClock, describeOffset, MAX_CLOCK_OFFSET_MS } from '../../../packages/static-signin/src/oidc/device-clock.ts'
+import {
+  DeviceClock,
+  describeOffset,
+  MAX_CLOCK_OFFSET_MS,
+} from '../../../packages/static-signin/src/oidc/device-clock.ts'
 import { authErrorThrownBy } from '../auth-error-of.ts'
 
 const PROVIDER_NOW_S = 1_800_000_000

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { pickDisplayClaims, readPersonProfile } from '../../../packages/static-signin/src/oidc/profile.ts'
+import {
+  pickDisplayClaims,
+  readPersonProfile,
+} from '../../../packages/static-signin/src/oidc/profile.ts'
 
 describe('pickDisplayClaims', () => {
   it('never lets userinfo overwrite protocol claims', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { readReturnTo, readReturnToFromState } from '../../../packages/static-signin/src/oidc/return-to.ts'
+import {
+  readReturnTo,
+  readReturnToFromState,
+} from '../../../packages/static-signin/src/oidc/return-to.ts'
 
 describe('readReturnTo', () => {
   it.each([

@@ -25,7 +25,9 @@ afterEach(() => {
 })
 
 function openApp() {
-  const loadEngine = vi.fn<LoadEngine>(() => import('../../../packages/static-signin/src/react/session-engine.tsx'))
+  const loadEngine = vi.fn<LoadEngine>(
+    () => import('../../../packages/static-signin/src/react/session-engine.tsx'),
+  )
   renderApp(loadEngine)
   return loadEngine
 }
@@ -134,7 +136,9 @@ describe('the prerendered page in a browser that refuses', () => {
     document.documentElement.setAttribute('data-early-click', '')
 
     refuseStorage('localStorage', 'sessionStorage')
-    const loadEngine = vi.fn<LoadEngine>(() => import('../../../packages/static-signin/src/react/session-engine.tsx'))
+    const loadEngine = vi.fn<LoadEngine>(
+      () => import('../../../packages/static-signin/src/react/session-engine.tsx'),
+    )
     const onRecoverableError = vi.fn()
     await act(async () => {
       hydrateRoot(

@@ -9,7 +9,10 @@ export interface GrantedScopes {
 }
 
 /** Every scope the app may ask for: the configured sign-in scopes and its features' scopes. */
-export function listAskedScopes(signInScope: string, featureScopes: readonly string[] = []): string[] {
+export function listAskedScopes(
+  signInScope: string,
+  featureScopes: readonly string[] = [],
+): string[] {
   return [...signInScope.split(' '), ...featureScopes].filter(Boolean).map(nameScope)
 }
 

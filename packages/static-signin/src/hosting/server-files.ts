@@ -2,11 +2,7 @@
  * The web servers' files (nginx, Caddy, Apache), rendered from hosting/hosting-rules.ts like
  * the platforms' in host-files.ts. nginx and Caddy run from these in the end-to-end tests.
  */
-import {
-  CACHE_IMMUTABLE,
-  CACHE_REVALIDATE,
-  type HostingRules,
-} from './hosting-rules.ts'
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, type HostingRules } from './hosting-rules.ts'
 import { GENERATED } from './host-files.ts'
 
 /** Where a server finds the files, and where it listens. */

@@ -66,7 +66,9 @@ export function AppAuthProvider({ config, start, basePath, children }: AppAuthPr
         const restored = readRestoreState((error as { state?: unknown } | null)?.state)
         // The address was cleaned of the response; a failed restore goes back where it left from.
         replaceAddress(
-          restored ? readReturnTo(restored.returnTo, basePath) : describeCurrentPath(window.location),
+          restored
+            ? readReturnTo(restored.returnTo, basePath)
+            : describeCurrentPath(window.location),
         )
       }),
     [manager, basePath],

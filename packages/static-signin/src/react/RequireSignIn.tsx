@@ -35,11 +35,7 @@ function SignInPrompt({ session }: { session: AppSession }) {
           <p>{problem.message}</p>
         </div>
       )}
-      <button
-        type="button"
-        disabled={session.isRedirecting}
-        onClick={() => void session.signIn()}
-      >
+      <button type="button" disabled={session.isRedirecting} onClick={() => void session.signIn()}>
         {session.isRedirecting ? 'Redirecting…' : 'Sign in with Google'}
       </button>
     </div>

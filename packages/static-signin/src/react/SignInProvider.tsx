@@ -75,7 +75,11 @@ const subscribeToNothing = () => () => undefined
 export function SignInProvider({ config, misconfigured, ...props }: SignInProviderProps) {
   if (!('ok' in config)) return <ConfiguredProvider config={config} {...props} />
   if (config.ok) return <ConfiguredProvider config={config.config} {...props} />
-  return misconfigured ? misconfigured(config.problems) : <SetupProblems problems={config.problems} />
+  return misconfigured ? (
+    misconfigured(config.problems)
+  ) : (
+    <SetupProblems problems={config.problems} />
+  )
 }
 
 /** The default answer to a configuration with problems: each one, named by its variable. */

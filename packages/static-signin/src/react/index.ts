@@ -2,11 +2,7 @@
 // a chunk of its own, so a signed-out page paints without it), useSession reads it,
 // <RequireSignIn> guards what needs a person, useAuthorizedFetch calls an API with the token.
 
-export {
-  SignInProvider,
-  type LoadEngine,
-  type SignInProviderProps,
-} from './SignInProvider.tsx'
+export { SignInProvider, type LoadEngine, type SignInProviderProps } from './SignInProvider.tsx'
 export { useSession, type AppSession as Session } from './app-session.ts'
 export { RequireSignIn, type RequireSignInProps } from './RequireSignIn.tsx'
 export { useAuthorizedFetch } from './use-authorized-fetch.ts'

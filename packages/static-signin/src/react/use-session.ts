@@ -91,12 +91,12 @@ export function useEngineSession() {
           fetchJson: (url, request) =>
             // Checked before anything else: a refused URL is a rejection, and nothing is sent.
             Promise.resolve(apiBase).then((base) =>
-            fetchAuthorized({
-              url: checkApiUrl(url, base),
-              tokens: keeper.lendAccessTokens({ scope: request?.scope, sub: user.profile.sub }),
-              timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
-              signal: request?.signal,
-            }),
+              fetchAuthorized({
+                url: checkApiUrl(url, base),
+                tokens: keeper.lendAccessTokens({ scope: request?.scope, sub: user.profile.sub }),
+                timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
+                signal: request?.signal,
+              }),
             ),
           askForScope: (scope, feature) =>
             keeper.askForScope({
