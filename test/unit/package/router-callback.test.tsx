@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom'
 import { describe, expect, it } from 'vitest'
 import { RequireSignIn, SignInProvider, useSession } from 'static-signin/react'
+import { readPageStart } from 'static-signin'
 import { arriveWithCallback, installFakeProvider, ISSUER, testConfig } from '../fake-provider.ts'
 
 // An app that is not this one: its router outside the provider, and a route that redirects at
@@ -56,5 +57,26 @@ describe('a router that navigates during the callback', () => {
       expect(window.location.pathname).toBe('/dashboard')
       expect(screen.getByText('Signed in as ada@example.com')).toBeInTheDocument()
     })
+  })
+
+  it('a provider mounted again with the page load’s start does not redeem the spent callback again', async () => {
+    const calls = installFakeProvider(NONCE)
+    await arriveWithCallback(NONCE, undefined, '/reports')
+    const start = readPageStart(testConfig.clientId, '/')
+    const app = (key: number) => (
+      <SignInProvider key={key} config={testConfig} start={start}>
+        <RequireSignIn>
+          <Email />
+        </RequireSignIn>
+      </SignInProvider>
+    )
+    const { rerender } = render(app(1))
+    expect(await screen.findByText('Signed in as ada@example.com')).toBeInTheDocument()
+    expect(window.location.pathname).toBe('/reports')
+    rerender(app(2)) // an error boundary's reset, a key change
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(window.location.pathname).toBe('/reports') // not put back to the spent callback
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(calls.filter(([, url]) => url === `${ISSUER}/token`)).toHaveLength(1)
   })
 })

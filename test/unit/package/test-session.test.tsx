@@ -226,17 +226,17 @@ describe('createTestSession', () => {
       url.endsWith('/fail') ? Promise.reject(new Error('no')) : { url },
     )
     const s = createTestSession({ state: 'signed-in', scopes: ['openid', 'email'], api })
-    await expect(s.features.fetchJson('https://api.example/a')).resolves.toEqual({
-      url: 'https://api.example/a',
+    await expect(s.features.fetchJson('https://www.googleapis.com/a')).resolves.toEqual({
+      url: 'https://www.googleapis.com/a',
     })
     await expect(
-      s.features.fetchJson('https://api.example/a', {
+      s.features.fetchJson('https://www.googleapis.com/a', {
         scope: 'https://www.googleapis.com/auth/userinfo.email', // Google's long form of `email`
       }),
-    ).resolves.toEqual({ url: 'https://api.example/a' })
-    await expect(s.features.fetchJson('https://api.example/fail')).rejects.toThrow('no')
+    ).resolves.toEqual({ url: 'https://www.googleapis.com/a' })
+    await expect(s.features.fetchJson('https://www.googleapis.com/fail')).rejects.toThrow('no')
 
-    const denied = s.features.fetchJson('https://api.example/b', { scope: 'calendar' })
+    const denied = s.features.fetchJson('https://www.googleapis.com/b', { scope: 'calendar' })
     await expect(denied).rejects.toBeInstanceOf(GoogleApiError)
     await expect(denied).rejects.toMatchObject({ code: 'scope_missing' })
     expect(api).toHaveBeenCalledTimes(3) // never for the scope not granted
@@ -245,8 +245,8 @@ describe('createTestSession', () => {
   it('without `api`, every call fails and names its URL (no network, ever)', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch')
     await expect(
-      createTestSession({ state: 'signed-in' }).features.fetchJson('https://api.example/x'),
-    ).rejects.toThrow('no API answer for https://api.example/x')
+      createTestSession({ state: 'signed-in' }).features.fetchJson('https://www.googleapis.com/x'),
+    ).rejects.toThrow('no API answer for https://www.googleapis.com/x')
     expect(fetchSpy).not.toHaveBeenCalled()
   })
 
@@ -269,5 +269,20 @@ describe('createTestSession', () => {
     // @ts-expect-error: either a state or a whole session, not both
     const both = <TestSessionProvider state="signed-in" session={session} />
     expect([ended, both]).toHaveLength(2)
+  })
+})
+
+describe('the test kit’s API calls follow the real session’s rules', () => {
+  it('refuses a URL the token would not be sent to, as production does (url_refused)', async () => {
+    const api = vi.fn(() => ({ items: [] }))
+    const { features } = createTestSession({ state: 'signed-in', api })
+    await expect(features.fetchJson('/api/x')).rejects.toMatchObject({ code: 'url_refused' })
+    await expect(features.fetchJson('https://people.googleapis.com/v1/x')).rejects.toMatchObject({
+      code: 'url_refused',
+    })
+    await expect(features.fetchJson('https://www.googleapis.com/drive/v3/files')).resolves.toEqual({
+      items: [],
+    })
+    expect(api).toHaveBeenCalledOnce()
   })
 })

@@ -96,6 +96,24 @@ describe('sign-out wins across tabs, whatever the arrival order', () => {
   })
 })
 
+describe('a sign-out heard by its message before its epoch reaches this tab’s storage', () => {
+  it('a renewal answered then is revoked, not merely forgotten', async () => {
+    const keeper = await signedIn(3600)
+    manager.autoSilent = undefined
+    void keeper.renewNow()
+    await flush()
+    const signedOutAt = otherTab().read() + 1 // the other tab's storage write is still on its way
+    channel.deliver({ type: 'signed-out', epoch: signedOutAt })
+    await flush()
+    expect(otherTab().read()).toBeLessThan(signedOutAt)
+    const late = issueUser(3600)
+    manager.answerSilent(late)
+    await flush()
+    expect(manager.stored).not.toContain(late.access_token)
+    expect(manager.revokeToken).toHaveBeenCalledWith(late.access_token, 'access_token')
+  })
+})
+
 describe('late tokens of a session that ended without a sign-out', () => {
   it('a renewal answered after the session ended at expiry is forgotten, never revoked (at Google that would withdraw the whole grant)', async () => {
     const keeper = await signedIn(3600)

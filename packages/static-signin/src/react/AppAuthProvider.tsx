@@ -6,6 +6,7 @@ import { describeApiBase } from '../google/api-base.ts'
 import { AuthServicesContext, type AuthServices } from './auth-services-context.ts'
 import { describeCurrentPath, readReturnTo, readReturnToFromState } from '../oidc/return-to.ts'
 import type { PageStart } from '../session/page-start.ts'
+import { readPageStart } from '../session/read-page-start.ts'
 import { createSignInSession } from '../session/create-session.ts'
 import { readRestoreState } from '../session/top-level-restore.ts'
 
@@ -33,7 +34,25 @@ function replaceAddress(path: string): void {
   window.dispatchEvent(new PopStateEvent('popstate', { state: null }))
 }
 
-function createServices(config: AppConfig, start: PageStart, basePath: string): AuthServices {
+/** The callbacks this page has begun to redeem: each is redeemed once, whatever remounts. */
+const takenCallbacks = new Set<string>()
+
+/**
+ * The page start for a new engine. A provider mounted again after its callback (a `key` change, an
+ * error boundary's reset) may still be handed the start of the page load: its callback was spent,
+ * so what the address is now is read instead.
+ */
+function takeStart(config: AppConfig, start: PageStart, basePath: string): PageStart {
+  const url = start.callbackUrl
+  if (url === undefined || !takenCallbacks.has(url)) {
+    if (url !== undefined) takenCallbacks.add(url)
+    return start
+  }
+  return window.location.href === url ? start : readPageStart(config.clientId, basePath)
+}
+
+function createServices(config: AppConfig, given: PageStart, basePath: string): AuthServices {
+  const start = takeStart(config, given, basePath)
   keepCallbackAddress(start)
   // The address was cleaned of stray responses before this (session/read-page-start.ts).
   return {

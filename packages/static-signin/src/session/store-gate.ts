@@ -77,7 +77,9 @@ export function checkStore(host: StoreGateHost, user: User): void {
   // every token to end. A session that ended otherwise (another account, expiry, an unaccepted
   // token) forgets its late tokens: at Google revoking one withdraws the whole grant of the
   // account, and with it the session of every other tab that holds it.
-  const epoch = host.readEpoch()
+  // The sign-out may be known here by its message before its epoch reaches this tab's storage: the
+  // generation it started is at that epoch.
+  const epoch = Math.max(host.readEpoch(), host.readGeneration().epoch)
   const isSignedOutSince =
     generation.epoch < epoch || (!running && readEpochFromState(user.state) < epoch)
   if (isSignedOutSince) revokeQuietly(host.manager, user)

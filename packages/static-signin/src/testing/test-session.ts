@@ -1,3 +1,4 @@
+import { checkApiUrl } from '../google/api-url.ts'
 import { GOOGLE_API_BASE } from '../google/api-base.ts'
 import { GoogleApiError } from '../google/google-api-error.ts'
 import { nameScope } from '../google/scopes.ts'
@@ -147,6 +148,12 @@ function toRejection(error: unknown): Promise<never> {
 
 function fetchJsonOf(spec: TestSignedInSpec, scopes: string[]): SessionFeatures['fetchJson'] {
   return (url, request = {}) => {
+    // The token goes only to the API origin, as in a real session (google/api-url.ts).
+    try {
+      checkApiUrl(url, GOOGLE_API_BASE)
+    } catch (error: unknown) {
+      return toRejection(error)
+    }
     const { scope } = request
     if (scope !== undefined && !scopes.map(nameScope).includes(nameScope(scope))) {
       return toRejection(
