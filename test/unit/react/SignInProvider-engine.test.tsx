@@ -33,7 +33,7 @@ const storedSignInStates = () =>
     .filter((key) => key.startsWith('oidc.'))
     .map((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}') as { data?: unknown })
 
-describe('SessionSource: the page before and after the sign-in engine is in', () => {
+describe('SignInProvider: the page before and after the sign-in engine is in', () => {
   it('says "Restoring your session…" while a restore waits for the engine, and on a restore’s answer', () => {
     new SessionHint(localStorage, testConfig.clientId).write('42')
     const { unmount } = renderApp(gatedEngine().loadEngine)
