@@ -3,7 +3,6 @@ import { describeRedirectUris, isAuthorizationCallback } from '../oidc/callback-
 import { describeCurrentPath, readReturnTo } from '../oidc/return-to.ts'
 import { RESTORE_URL_STATE, type PageStart } from './page-start.ts'
 import { SessionHint } from './session-hint.ts'
-import { SignOutEpoch } from './sign-out-epoch.ts'
 
 /**
  * Reads what this page load is from the address and the session hint, once, as the page boots and
@@ -21,11 +20,10 @@ export function readPageStart(clientId: string, basePath: string): PageStart {
   const state = new URLSearchParams(window.location.search).get('state') ?? ''
   if (!isCallback && cleaned !== here)
     window.history.replaceState(window.history.state, '', cleaned)
+  // Any hint: one older than the last sign-out is known as stale by the engine, which then restores
+  // nothing and removes it. Checking its epoch here would cost the first paint's bundle bytes.
   const isRestoring =
-    !refusal &&
-    !isCallback &&
-    new SessionHint(localStorage, clientId, new SignOutEpoch(localStorage, clientId)).read() !==
-      undefined
+    !refusal && !isCallback && new SessionHint(localStorage, clientId).read() !== undefined
   return {
     isCallback,
     callbackUrl: isCallback ? window.location.href : undefined,
