@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { checkBudget, measureConsumer, type BundleFigures } from './bundle-budget.ts'
 import { cleanEnv, LOCAL_PROVIDER_ENV } from './consumer-env.ts'
@@ -53,6 +53,12 @@ export async function prepareConsumer(workDir: string, isVerbose = false): Promi
     writeFileSync(join(appDir, file.path), file.text)
   }
   cpSync(PLAIN_DIR, join(appDir, 'plain'), { recursive: true })
+  // The same page as the consumer's, its script beside it: the comparison differs only in code.
+  const page = readFileSync(join(TEMPLATE_DIR, 'index.html'), 'utf8')
+  const plainPage = page.replace('src="/src/main.tsx"', 'src="./main.tsx"')
+  if (plainPage === page)
+    throw new Error('test/consumer/app/index.html no longer loads /src/main.tsx')
+  writeFileSync(join(appDir, 'plain', 'index.html'), plainPage)
   // What a newcomer puts in .env.local for the local provider (the README's configuration).
   writeFileSync(
     join(appDir, '.env.local'),
