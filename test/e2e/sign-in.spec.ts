@@ -59,11 +59,12 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
   expect(await userinfo[0]?.headerValue('authorization')).toBe(`Bearer ${accessToken}`)
   expect(userinfo[0]?.url()).not.toContain(accessToken)
 
+  await expect.poll(() => dumpAppStorage(page)).toContain('static-signin.early-restore:')
   const storage = await dumpAppStorage(page)
   expect(storage).not.toContain(accessToken)
   expect(storage).toBe(await dumpAppStorage(page)) // stable
-  // Only the non-secret restore hint (the sub) and the provider's public discovery document
-  // (kept for the callback page) are kept; never a token.
+  // Only the non-secret restore hint (the sub), the provider's public discovery document (kept
+  // for the callback page) and the next load's restore request are kept; never a token.
   expect(JSON.parse(storage.slice(0, storage.lastIndexOf(' ')))).toEqual({
     // The sub, and the sign-out epoch its session began at (a number, never a token).
     local: {
@@ -74,6 +75,14 @@ test('signs in with PKCE and shows the email from userinfo, with a clean address
     session: {
       [`static-signin.metadata:${PROVIDER_ORIGIN}`]: expect.stringContaining(
         `"token_endpoint":"${PROVIDER_ORIGIN}/token"`,
+      ) as unknown,
+      // This tab's next load restores early (early-restore.ts): the request's URL, and its state
+      // (PKCE verifier, nonce) in the library's state store, as every pending request's is.
+      'static-signin.early-restore:local-web-client.apps.localhost': expect.stringMatching(
+        /^\{"url":"http:\/\/127\.0\.0\.1:\d+\/auth\?[^"]*prompt=none[^"]*","state":"(\w+)","loginHint":"110248495921238986420"\}$/,
+      ) as unknown,
+      [`oidc.${earlyState(storage)}`]: expect.stringContaining(
+        '"request_type":"si:s:early"',
       ) as unknown,
     },
     indexedDB: [],
@@ -100,3 +109,8 @@ test('returns to the page where sign-in started', async ({ page }) => {
   expect(page.url()).toBe(`${APP_ORIGIN}/account?tab=security#keys`)
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
 })
+
+/** The state id of the early restore request in a storage dump. */
+function earlyState(storage: string): string {
+  return /\\"state\\":\\"(\w+)\\"/.exec(storage)?.[1] ?? 'none'
+}

@@ -102,6 +102,27 @@ export class FakeKeptManager {
     }
   })
 
+  /** What redeeming the boot script's early restore stores, or throws (a fresh user by default). */
+  earlyOutcome: () => Outcome = () => issueUser(20)
+  /** The answers redeemed from an early restore, in order. */
+  readonly earlyRedeemed: string[] = []
+  readonly signinSilentWith = vi.fn(async (response: Promise<string>) => {
+    this.earlyRedeemed.push(await response)
+    const outcome = this.earlyOutcome()
+    if (outcome instanceof Error) throw outcome
+    this.store(outcome)
+    return outcome
+  })
+  /** Each early restore prepared: its URL names the account and a serial, its state the serial. */
+  readonly createEarlyRestoreRequest = vi.fn((loginHint: string) => {
+    serial += 1
+    return Promise.resolve({
+      url: `https://provider.test/auth?prompt=none&login_hint=${loginHint}&n=${String(serial)}`,
+      state: `early-${String(serial)}`,
+    })
+  })
+  readonly discardPendingSignin = vi.fn<(state: string) => Promise<void>>(() => Promise.resolve())
+
   readonly fetchDisplayClaims = vi.fn<(user: User) => Promise<Record<string, unknown>>>(
     async () => {
       let outcome: Record<string, unknown> | Error

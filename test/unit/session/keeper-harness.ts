@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, vi } from 'vitest'
 import { SessionHint } from '../../../packages/static-signin/src/session/session-hint.ts'
+import type { EarlyRestore } from '../../../packages/static-signin/src/session/early-restore.ts'
 import { SessionKeeper } from '../../../packages/static-signin/src/session/session-keeper.ts'
 import { SignOutEpoch } from '../../../packages/static-signin/src/session/sign-out-epoch.ts'
 import { RestorePathMemory } from '../../../packages/static-signin/src/session/restore-path.ts'
@@ -18,6 +19,8 @@ export interface KeeperHarness {
   leaveMark: LeaveMark
   /** The next keeper's page was opened with an authorization response (false by default). */
   wasOpenedWithResponse: boolean
+  /** The next keeper's early restore (session/early-restore.ts), if any. */
+  earlyRestore: EarlyRestore | undefined
   /** A started keeper; a callback page when `isCallback`. */
   createKeeper: (isCallback?: boolean) => SessionKeeper
   /**
@@ -43,6 +46,7 @@ export function setUpKeeperHarness(): KeeperHarness {
     restorePaths: new RestorePathMemory(localStorage, 'client'),
     leaveMark: new LeaveMark(sessionStorage, 'client'),
     wasOpenedWithResponse: false,
+    earlyRestore: undefined,
     createKeeper: (isCallback = false) => {
       const keeper = new SessionKeeper(harness.manager, {
         hint: harness.hint,
@@ -53,6 +57,7 @@ export function setUpKeeperHarness(): KeeperHarness {
         leaveMark: harness.leaveMark,
         wasOpenedWithResponse: harness.wasOpenedWithResponse,
         silentTimeoutSeconds: 5,
+        ...(harness.earlyRestore ? { earlyRestore: harness.earlyRestore } : {}),
       })
       stop = keeper.start()
       return keeper
@@ -81,6 +86,7 @@ export function setUpKeeperHarness(): KeeperHarness {
     harness.epochs = new SignOutEpoch(localStorage, 'client')
     harness.hint = new SessionHint(localStorage, 'client', harness.epochs)
     harness.wasOpenedWithResponse = false
+    harness.earlyRestore = undefined
   })
   afterEach(() => {
     harness.stopKeeper()

@@ -10,6 +10,11 @@
  *   coming back never sees "Sign in" flash, and the app shows "Signing you in…";
  * - then preloads the sign-in engine, named in `<meta name="sign-in-engine">`, beside the app's
  *   own code rather than after it;
+ * - where the page's previous load in this tab prepared a restore (session/early-restore.ts), and
+ *   this is no callback, takes that request once and opens it in a hidden iframe at once: the
+ *   provider's round trip runs while the scripts arrive. It keeps the answer that
+ *   silent-renew.html posts (only from that frame, only from this origin) on
+ *   `window.__staticSigninEarlyRestore`, for the engine to redeem with every check, or drop;
  * - keeps a click on "Sign in" made before the app is ready (`data-early-click`), which the
  *   button replays once it is (src/components/early-click.ts).
  */
@@ -17,7 +22,8 @@ export const BOOT_SCRIPT = `(function () {
   var d = document.documentElement
   try {
     var q = location.search
-    var starting = /[?&]state=/.test(q) && /[?&](code|error)=/.test(q)
+    var callback = /[?&]state=/.test(q) && /[?&](code|error)=/.test(q)
+    var starting = callback
     for (var i = 0; i < localStorage.length; i++)
       if (/^static-signin\\.hint:/.test(localStorage.key(i) || '')) starting = true
     if (starting) {
@@ -30,6 +36,27 @@ export const BOOT_SCRIPT = `(function () {
         document.head.appendChild(link)
       })
     }
+    for (var j = 0; starting && !callback && j < sessionStorage.length; j++) {
+      var k = sessionStorage.key(j) || ''
+      if (!/^static-signin\\.early-restore:/.test(k)) continue
+      var r = JSON.parse(sessionStorage.getItem(k) || 'null')
+      sessionStorage.removeItem(k)
+      if (!r || !/^https?:\\/\\//.test(r.url) || !navigator.onLine) break
+      var f = document.createElement('iframe')
+      var early = (window.__staticSigninEarlyRestore = { record: r, frame: f })
+      addEventListener('message', function (e) {
+        var m = e.data
+        if (e.source !== f.contentWindow || e.origin !== location.origin || early.response) return
+        if (!m || m.source !== 'oidc-client' || typeof m.url !== 'string') return
+        early.response = m.url
+        if (early.notify) early.notify()
+      })
+      f.setAttribute('aria-hidden', 'true')
+      f.tabIndex = -1
+      f.src = r.url
+      document.head.appendChild(f)
+      break
+    }
   } catch (e) {}
   d.addEventListener('click', function (e) {
     var t = e.target
@@ -41,7 +68,7 @@ export const BOOT_SCRIPT = `(function () {
 export const BOOT_STYLE = 'html[data-starting] #root{display:none}'
 
 /** `'sha256-…'` of BOOT_SCRIPT and BOOT_STYLE, for script-src and style-src. */
-export const BOOT_SCRIPT_HASH = "'sha256-TJszgNBsSC07nc+ZYeZ30uiKBKjAbHE6INvS7i38+6w='"
+export const BOOT_SCRIPT_HASH = "'sha256-C4phtRt1fXDk9ZE5SR6z5XTJBJ4RKWra0OgTEJgWblU='"
 export const BOOT_STYLE_HASH = "'sha256-JEqvbXt0Gf3sZfKxHkURuHSs8nzguVyDvqbhXJhKSDo='"
 
 /** `'sha256-…'` of the inline script of hosting/silent-renew-page.ts, the renewal iframe's page. */

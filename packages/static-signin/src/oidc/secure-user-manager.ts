@@ -23,6 +23,9 @@ import {
   validateIdTokenTimes,
 } from './validate-id-token.ts'
 
+/** The request type of an early restore's state (the library's own silent one is `si:s`). */
+export const EARLY_RESTORE_REQUEST_TYPE = 'si:s:early'
+
 /** RFC 9207 §3: providers that always send `iss` say so in their metadata (Google does not). */
 function advertisesIssParameter(metadata: Partial<OidcMetadata>): boolean {
   return (
@@ -129,6 +132,38 @@ export class SecureUserManager extends UserManager {
       ...args,
       nonce: createRandomToken(),
     })
+  }
+
+  /**
+   * A silent restore request that the next load of this tab opens before its scripts arrive
+   * (session/early-restore.ts): `prompt=none` in the hidden iframe, a fresh nonce and PKCE pair.
+   * Only its URL and state id are returned; the state (verifier, nonce) waits in this tab's state
+   * store, of its own request type, so that discarding an abandoned iframe's state spares it.
+   */
+  async createEarlyRestoreRequest(loginHint: string): Promise<{ url: string; state: string }> {
+    await this.prepare()
+    const request = await this._client.createSigninRequest({
+      request_type: EARLY_RESTORE_REQUEST_TYPE,
+      redirect_uri: this.settings.silent_redirect_uri,
+      prompt: 'none',
+      login_hint: loginHint,
+      nonce: createRandomToken(),
+    })
+    return { url: request.url, state: request.state.id }
+  }
+
+  /**
+   * Redeems a silent answer that the library's own iframe did not fetch (the early restore's),
+   * through `_signinEnd`: the same checks, the same store gate, as any iframe answer.
+   */
+  async signinSilentWith(response: Promise<string>): Promise<User> {
+    await this.prepare()
+    return this._signinEnd(await response)
+  }
+
+  /** Forgets one pending request's state (an early restore nobody redeemed). */
+  async discardPendingSignin(state: string): Promise<void> {
+    await this.settings.stateStore.remove(state)
   }
 
   /** Processes the callback at the current URL, then removes its parameters from the address bar. */

@@ -7,6 +7,7 @@ import {
 } from '../oidc/create-user-manager.ts'
 import type { SecureUserManager } from '../oidc/secure-user-manager.ts'
 import type { PageStart } from './page-start.ts'
+import { EarlyRestore } from './early-restore.ts'
 import { RestorePathMemory } from './restore-path.ts'
 import { SessionChannel } from './session-channel.ts'
 import { SessionHint } from './session-hint.ts'
@@ -45,6 +46,7 @@ export function createSignInSession(
     leaveMark: new LeaveMark(sessionStorage, config.clientId),
     wasOpenedWithResponse,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
+    earlyRestore: new EarlyRestore(sessionStorage, config.clientId, window),
   })
   return { manager, keeper }
 }

@@ -6,6 +6,9 @@ export type KeptManager = SignOutManager &
   Pick<
     SecureUserManager,
     | 'signinSilent'
+    | 'signinSilentWith'
+    | 'createEarlyRestoreRequest'
+    | 'discardPendingSignin'
     | 'signinRedirect'
     | 'fetchDisplayClaims'
     | 'replaceProfile'

@@ -14,6 +14,7 @@ import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
 import { restoreOrJoin, type StartHost } from './restore-or-join.ts'
 import type { RestorePathMemory } from './restore-path.ts'
 import {
+  isIframeShutOut,
   readEndedAtProvider,
   readRestoreState,
   RESTORE_URL_STATE,
@@ -29,7 +30,8 @@ import { revokeQuietly, signOut } from './sign-out.ts'
 import type { SignOutEpoch } from './sign-out-epoch.ts'
 import { checkStore, type RunningFlight, type StoreGateHost } from './store-gate.ts'
 import { SilentFlight, type Flight } from './silent-flight.ts'
-import { createSupersededError } from './superseded.ts'
+import { createSupersededError, isSuperseded } from './superseded.ts'
+import type { EarlyRestore } from './early-restore.ts'
 import { mirrorOtherTab, type TabMirrorHost } from './tab-mirror.ts'
 import { watchDevice } from './watch-device.ts'
 
@@ -48,6 +50,8 @@ export interface SessionKeeperOptions {
   wasOpenedWithResponse: boolean
   /** Time box of a silent sign-in not tied to a token's lifetime (restore, other tab, "Renew now"). */
   silentTimeoutSeconds: number
+  /** The restore the boot script opened before the scripts came, and the next load's (early-restore.ts). */
+  earlyRestore?: Pick<EarlyRestore, 'prepare' | 'forget' | 'take' | 'discard'>
 }
 
 type Host = ProfileReloadHost & RenewalHost & StartHost & TabMirrorHost & ResumeHost & StoreGateHost
@@ -220,7 +224,11 @@ export class SessionKeeper {
    * back to: this very address.
    */
   async restoreOnce(returnTo: string): Promise<void> {
-    if (this.#state.getSnapshot().phase !== 'restoring' || this.#hasRestoreStarted) return
+    if (this.#hasRestoreStarted) return
+    if (this.#state.getSnapshot().phase !== 'restoring') {
+      this.#discardEarlyRestore() // a stale hint: nothing to restore, nothing to redeem
+      return
+    }
     this.#hasRestoreStarted = true
     this.#returnTo = returnTo
     // The generation the restore was decided in, when the hint was read: a sign-out anywhere
@@ -230,8 +238,11 @@ export class SessionKeeper {
       this.#newGeneration()
       return
     }
+    const outcome = await restoreOrJoin(this.#host, 'restore')
+    // Not taken (the top-level path, another account): its answer must never be redeemed.
+    this.#discardEarlyRestore()
     // On its way to the provider, the page stays "Restoring" until it has left.
-    if ((await restoreOrJoin(this.#host, 'restore')) === 'leaving') return
+    if (outcome === 'leaving') return
     this.#state.update(generation, { phase: 'idle' })
   }
 
@@ -325,6 +336,7 @@ export class SessionKeeper {
     const epoch = this.#options.epochs.advance()
     const generation = this.#newGeneration(epoch)
     this.#options.channel.post({ type: 'signed-out', epoch })
+    await this.#options.earlyRestore?.forget((state) => this.#manager.discardPendingSignin(state))
     await this.#manager.discardPendingSignins()
     const result = await signOut(this.#manager)
     this.#state.update(generation, { ...CLEARED, signOutResult: result })
@@ -369,6 +381,7 @@ export class SessionKeeper {
     // A new session shows its ID token's claims at once; userinfo confirms them meanwhile.
     if (wasSignedOut) void reloadProfile(this.#host)
     if (!isNewTokens) return
+    this.#prepareEarlyRestore(user.profile.sub)
     const expiresAt = (user.expires_at ?? 0) * 1000
     this.#schedule = new RenewalSchedule(
       planRenewal(expiresAt, expiresAt - Date.now()),
@@ -444,6 +457,9 @@ export class SessionKeeper {
       // Queued behind an attempt of an older session: that session is over, so is this attempt.
       if (!this.#state.isLive(generation)) throw createSupersededError()
       try {
+        if (source === 'restore' && (await this.#redeemEarlyRestore(loginHint, timeoutSeconds))) {
+          return
+        }
         await this.#manager.signinSilent({
           login_hint: loginHint,
           silentRequestTimeoutInSeconds: timeoutSeconds,
@@ -452,6 +468,42 @@ export class SessionKeeper {
         await this.#manager.discardPendingSignins('si:s') // an abandoned iframe leaves its state
       }
     })
+  }
+
+  /**
+   * The restore the boot script opened for `loginHint` before the scripts came, if any: its answer
+   * redeemed like the library's own iframe's. False when there was none, or when it failed for a
+   * reason of its own (its state gone meanwhile): the caller then restores the usual way.
+   */
+  async #redeemEarlyRestore(loginHint: string | undefined, timeoutSeconds: number) {
+    const attempt = this.#options.earlyRestore?.take(loginHint)
+    if (!attempt) return false
+    const generation = this.#state.generation
+    try {
+      await this.#manager.signinSilentWith(attempt.waitForResponse(timeoutSeconds))
+      return true
+    } catch (error: unknown) {
+      // The provider's answer (no session there, or none at all), or a sign-out meanwhile.
+      if (isIframeShutOut(error) || isSuperseded(error) || !this.#state.isLive(generation)) {
+        throw error
+      }
+      return false
+    }
+  }
+
+  /** The next load of this tab restores early, for this account, where the iframe restores. */
+  #prepareEarlyRestore(loginHint: string): void {
+    const early = this.#options.earlyRestore
+    if (!early || this.#options.restorePaths.read(Date.now()) !== 'iframe') return
+    void early.prepare(
+      (hint) => this.#manager.createEarlyRestoreRequest(hint),
+      (state) => this.#manager.discardPendingSignin(state),
+      loginHint,
+    )
+  }
+
+  #discardEarlyRestore(): void {
+    void this.#options.earlyRestore?.discard((state) => this.#manager.discardPendingSignin(state))
   }
 
   /** Tokens that expired offline are fetched again once the network is back (or seen to be). */
@@ -495,6 +547,7 @@ export class SessionKeeper {
 
   /** The session ends here, at once: whatever starts from now on sees no session. */
   readonly #newGeneration = (epoch?: number): Generation => {
+    this.#discardEarlyRestore()
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true

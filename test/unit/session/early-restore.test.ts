@@ -1,0 +1,224 @@
+import { ErrorResponse } from 'oidc-client-ts'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { BOOT_SCRIPT } from '../../../packages/static-signin/src/config/boot.ts'
+import {
+  EARLY_RESTORE_GLOBAL,
+  EarlyRestore,
+} from '../../../packages/static-signin/src/session/early-restore.ts'
+import { RECHECK_IFRAME_AFTER_MS } from '../../../packages/static-signin/src/session/restore-path.ts'
+import { SUB, type FakeKeptManager } from './fake-kept-manager.ts'
+import { setUpKeeperHarness } from './keeper-harness.ts'
+
+// The early restore (issue 22): a reload's silent sign-in opened by the boot script, before the
+// scripts; the keeper redeems its answer through every check, or drops it.
+
+const KEY = 'static-signin.early-restore:client'
+const harness = setUpKeeperHarness()
+let manager: FakeKeptManager
+
+beforeEach(() => {
+  ;({ manager } = harness)
+  document.head.replaceChildren()
+  Reflect.deleteProperty(window, EARLY_RESTORE_GLOBAL)
+  window.history.replaceState(null, '', '/')
+})
+
+const flush = () => vi.advanceTimersByTimeAsync(0)
+const forget = (state: string) => manager.discardPendingSignin(state)
+const record = (loginHint = SUB, url = 'https://provider.test/auth?prompt=none') => ({
+  url,
+  state: 'early-0',
+  loginHint,
+})
+
+/** Runs the page's boot script, as the page's first script. */
+function boot(): void {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the fixed text the page runs
+  ;(new Function(BOOT_SCRIPT) as () => void)()
+}
+
+/** What the boot script left, and the frame it opened. */
+const handoff = () =>
+  (
+    window as unknown as Record<string, { frame: HTMLIFrameElement; response?: string } | undefined>
+  )[EARLY_RESTORE_GLOBAL]
+
+/** silent-renew.html's message, from `source`, as that page posts it. */
+function post(source: Window | null, url: string, origin = window.location.origin): void {
+  window.dispatchEvent(
+    new MessageEvent('message', {
+      data: { source: 'oidc-client', url, keepOpen: false },
+      origin,
+      source,
+    }),
+  )
+}
+
+describe('the boot script', () => {
+  it('opens the prepared request once, in a hidden frame, and keeps only its own frame’s answer', () => {
+    localStorage.setItem('static-signin.hint:client', `${SUB} 0`)
+    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    boot()
+    const frame = document.head.querySelector('iframe')
+    expect(frame?.getAttribute('src')).toBe('https://provider.test/auth?prompt=none')
+    expect(frame?.getAttribute('aria-hidden')).toBe('true')
+    expect(sessionStorage.getItem(KEY)).toBeNull() // taken once: a second load does not reuse it
+    const other = document.createElement('iframe')
+    document.body.append(other)
+    post(other.contentWindow, 'https://app.test/silent-renew.html?code=forged&state=early-0')
+    post(frame?.contentWindow ?? null, 'http://elsewhere.test/?code=x', 'http://elsewhere.test')
+    expect(handoff()?.response).toBeUndefined()
+    post(
+      frame?.contentWindow ?? null,
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    )
+    expect(handoff()?.response).toBe('http://localhost:3000/silent-renew.html?code=c&state=early-0')
+    other.remove()
+  })
+
+  it.each<[string, () => void]>([
+    ['no session hint', () => undefined],
+    [
+      'a callback',
+      () => {
+        localStorage.setItem('static-signin.hint:client', SUB)
+        window.history.replaceState(null, '', '/?code=c&state=s')
+      },
+    ],
+    [
+      'a URL that is not http(s)',
+      () => {
+        localStorage.setItem('static-signin.hint:client', SUB)
+        sessionStorage.setItem(KEY, JSON.stringify(record(SUB, 'javascript:alert(1)')))
+      },
+    ],
+  ])('opens nothing with %s', (_, arrange) => {
+    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    arrange()
+    boot()
+    expect(document.head.querySelector('iframe')).toBeNull()
+    expect(handoff()).toBeUndefined()
+  })
+})
+
+describe('EarlyRestore: the next load’s request', () => {
+  it('keeps one request per tab: a new one replaces the last, whose state goes', async () => {
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB)
+    const first = JSON.parse(sessionStorage.getItem(KEY) ?? '') as { state: string }
+    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB)
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith(first.state)
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? '')).toMatchObject({ loginHint: SUB })
+    await early.forget(forget)
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(manager.discardPendingSignin).toHaveBeenCalledTimes(2)
+  })
+
+  it('times out like the library’s iframe, and removes its frame', async () => {
+    localStorage.setItem('static-signin.hint:client', SUB)
+    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    boot()
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    expect(handoff()).toBeUndefined() // taken off the window
+    const attempt = early.take(SUB)
+    const answer = attempt?.waitForResponse(5)
+    const settled = expect(answer).rejects.toMatchObject({ name: 'ErrorTimeout' })
+    await vi.advanceTimersByTimeAsync(5000)
+    await settled
+    expect(document.head.querySelector('iframe')).toBeNull()
+    expect(early.take(SUB)).toBeUndefined() // once
+  })
+})
+
+describe('a reload with the boot script’s request', () => {
+  function bootWith(loginHint: string): HTMLIFrameElement | null {
+    harness.hint.write(SUB)
+    sessionStorage.setItem(KEY, JSON.stringify(record(loginHint)))
+    boot()
+    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    return document.head.querySelector('iframe')
+  }
+
+  it('redeems its answer, opens no iframe of its own, and prepares the next load’s', async () => {
+    const frame = bootWith(SUB)
+    const keeper = harness.createKeeper()
+    const restored = keeper.restoreOnce('/')
+    await flush()
+    expect(manager.signinSilentWith).toHaveBeenCalledOnce() // waiting for the frame's answer
+    post(
+      frame?.contentWindow ?? null,
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    )
+    await restored
+    expect(manager.earlyRedeemed).toEqual([
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    ])
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', lastTokens: { source: 'restore' } })
+    await flush()
+    expect(manager.createEarlyRestoreRequest).toHaveBeenCalledWith(SUB)
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? '')).toMatchObject({ loginHint: SUB })
+  })
+
+  it('drops a request for another account: its frame and its state go, and it restores the usual way', async () => {
+    bootWith('someone-else')
+    const keeper = harness.createKeeper()
+    await keeper.restoreOnce('/')
+    expect(manager.signinSilentWith).not.toHaveBeenCalled()
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    await flush()
+    expect(document.head.querySelector('iframe')).toBeNull()
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
+  })
+
+  it('takes "no session at the provider" as the iframe’s answer: on to the top-level round trip', async () => {
+    const frame = bootWith(SUB)
+    manager.earlyOutcome = () => new ErrorResponse({ error: 'login_required' })
+    const keeper = harness.createKeeper()
+    const restored = keeper.restoreOnce('/')
+    await flush()
+    post(
+      frame?.contentWindow ?? null,
+      'http://localhost:3000/silent-renew.html?error=login_required&state=early-0',
+    )
+    await restored
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(manager.signinRedirect).toHaveBeenCalledOnce()
+  })
+
+  it('restores the usual way, once, when its answer cannot be redeemed (its state gone)', async () => {
+    const frame = bootWith(SUB)
+    manager.earlyOutcome = () => new Error('No matching state found in storage')
+    const keeper = harness.createKeeper()
+    const restored = keeper.restoreOnce('/')
+    await flush()
+    post(
+      frame?.contentWindow ?? null,
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    )
+    await restored
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
+  })
+
+  it('where the top-level path is needed, drops it and prepares none', async () => {
+    bootWith(SUB)
+    harness.restorePaths.learnTopLevel(Date.now())
+    const keeper = harness.createKeeper()
+    await keeper.restoreOnce('/')
+    expect(manager.signinRedirect).toHaveBeenCalledOnce()
+    await flush()
+    expect(document.head.querySelector('iframe')).toBeNull()
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
+    harness.restorePaths.learnTopLevel(Date.now() - RECHECK_IFRAME_AFTER_MS)
+  })
+
+  it('a sign-out forgets the next load’s request', async () => {
+    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    const keeper = await harness.signedIn()
+    await flush()
+    expect(sessionStorage.getItem(KEY)).not.toBeNull()
+    await keeper.signOut()
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+  })
+})
