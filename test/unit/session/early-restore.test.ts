@@ -5,6 +5,7 @@ import {
   EARLY_RESTORE_GLOBAL,
   EarlyRestore,
 } from '../../../packages/static-signin/src/session/early-restore.ts'
+import { PREPARE_EARLY_RESTORE_AFTER_MS } from '../../../packages/static-signin/src/session/session-keeper.ts'
 import { RECHECK_IFRAME_AFTER_MS } from '../../../packages/static-signin/src/session/restore-path.ts'
 import { SUB, type FakeKeptManager } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
@@ -156,6 +157,9 @@ describe('a reload with the boot script’s request', () => {
     expect(manager.signinSilent).not.toHaveBeenCalled()
     expect(keeper.getSnapshot()).toMatchObject({ phase: 'idle', lastTokens: { source: 'restore' } })
     await flush()
+    // Not on the way to the person's name: a moment later.
+    expect(manager.createEarlyRestoreRequest).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
     expect(manager.createEarlyRestoreRequest).toHaveBeenCalledWith(SUB)
     expect(JSON.parse(sessionStorage.getItem(KEY) ?? '')).toMatchObject({ loginHint: SUB })
   })
@@ -216,9 +220,18 @@ describe('a reload with the boot script’s request', () => {
   it('a sign-out forgets the next load’s request', async () => {
     harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
     const keeper = await harness.signedIn()
-    await flush()
+    await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
     expect(sessionStorage.getItem(KEY)).not.toBeNull()
     await keeper.signOut()
     expect(sessionStorage.getItem(KEY)).toBeNull()
   })
+})
+
+it('prepares nothing for a session that ended before the moment came', async () => {
+  harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+  const keeper = await harness.signedIn()
+  await keeper.signOut()
+  await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
+  expect(manager.createEarlyRestoreRequest).not.toHaveBeenCalled()
+  expect(sessionStorage.getItem(KEY)).toBeNull()
 })

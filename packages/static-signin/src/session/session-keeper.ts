@@ -54,6 +54,9 @@ export interface SessionKeeperOptions {
   earlyRestore?: Pick<EarlyRestore, 'prepare' | 'forget' | 'take' | 'discard'>
 }
 
+/** How long after new tokens the next load's early restore is prepared (see #prepareEarlyRestore). */
+export const PREPARE_EARLY_RESTORE_AFTER_MS = 1000
+
 type Host = ProfileReloadHost & RenewalHost & StartHost & TabMirrorHost & ResumeHost & StoreGateHost
 
 /**
@@ -491,15 +494,24 @@ export class SessionKeeper {
     }
   }
 
-  /** The next load of this tab restores early, for this account, where the iframe restores. */
+  /**
+   * The next load of this tab restores early, for this account, where the iframe restores. Once
+   * the page has shown the new session (PREPARE_EARLY_RESTORE_AFTER_MS): a PKCE pair costs a slow
+   * phone more than the frame that shows the person's name.
+   */
   #prepareEarlyRestore(loginHint: string): void {
     const early = this.#options.earlyRestore
-    if (!early || this.#options.restorePaths.read(Date.now()) !== 'iframe') return
-    void early.prepare(
-      (hint) => this.#manager.createEarlyRestoreRequest(hint),
-      (state) => this.#manager.discardPendingSignin(state),
-      loginHint,
-    )
+    if (!early) return
+    const generation = this.#state.generation
+    setTimeout(() => {
+      if (!this.#state.isLive(generation) || !this.#hasUser) return
+      if (this.#options.restorePaths.read(Date.now()) !== 'iframe') return
+      void early.prepare(
+        (hint) => this.#manager.createEarlyRestoreRequest(hint),
+        (state) => this.#manager.discardPendingSignin(state),
+        loginHint,
+      )
+    }, PREPARE_EARLY_RESTORE_AFTER_MS)
   }
 
   #discardEarlyRestore(): void {
