@@ -84,7 +84,13 @@ export default defineConfig(({ mode }) => {
       react(),
       // The CSP, the renewal page, the host files and one file per page (static-signin/vite);
       // the boot script preloads the sign-in engine and hides the page while a session restores.
-      staticSignin({ env, pages: PAGE_PATHS, boot: true }),
+      staticSignin({
+        env,
+        pages: PAGE_PATHS,
+        boot: true,
+        // What a callback or a restore shows first (src/components/use-signed-in-views.ts).
+        preloadWhenStarting: ['src/components/signed-in-views-chunk.ts'],
+      }),
       prerenderPages(result),
     ],
     define: { __APP_CONFIG__: JSON.stringify(result) },

@@ -28,7 +28,7 @@
  *   npm run bench [-- runs=5] [before=<git ref>] [waterfall]
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
@@ -123,7 +123,17 @@ if (BEFORE && thisApp) {
   rmSync(root, { recursive: true, force: true })
   mkdirSync(root, { recursive: true })
   execFileSync('sh', ['-c', `git archive ${BEFORE} | tar -x -C ${root}`])
-  symlinkSync(resolve('node_modules'), join(root, 'node_modules'))
+  // This checkout's packages, but its own sign-in package: the workspace link would point here.
+  mkdirSync(join(root, 'node_modules'))
+  for (const entry of readdirSync('node_modules')) {
+    if (entry !== 'static-signin')
+      symlinkSync(resolve('node_modules', entry), join(root, 'node_modules', entry))
+  }
+  const ownPackage = join(root, 'packages/static-signin')
+  if (existsSync(ownPackage)) {
+    symlinkSync(ownPackage, join(root, 'node_modules/static-signin'))
+    execFileSync(process.execPath, [join(ownPackage, 'build.js')], { stdio: 'inherit' })
+  }
   subjects.push({
     ...thisApp,
     name: `before (${BEFORE})`,

@@ -54,6 +54,12 @@ test('a reload asks the provider before any of the app’s scripts has arrived, 
     .poll(() => requests.some((r) => r.url().startsWith(`${APP_ORIGIN}/silent-renew.html?code=`)))
     .toBe(true)
   expect(tokenRequests(requests)).toHaveLength(0) // nothing redeemed without the engine's checks
+  // The boot script asked for the engine and the signed-in views at once (preloadWhenStarting).
+  const asked = requests.map((r) => new URL(r.url()).pathname)
+  expect(asked).toContainEqual(expect.stringMatching(/^\/assets\/session-engine-[\w-]+\.js$/))
+  expect(asked).toContainEqual(
+    expect.stringMatching(/^\/assets\/signed-in-views-chunk-[\w-]+\.js$/),
+  )
   const params = new URL(early?.url() ?? 'about:blank').searchParams
   expect(params.get('prompt')).toBe('none')
   expect(params.get('login_hint')).toBe(SUB)

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { loadEnv, type Plugin } from 'vite'
+import { dirname, join, resolve } from 'node:path'
+import { loadEnv, normalizePath, type Logger, type Plugin } from 'vite'
 import { renderBootTags } from '../config/boot.ts'
 import { readConfig, type ConfigEnv } from '../config/read-config.ts'
 import { GOOGLE_ISSUER } from '../google/metadata.ts'
@@ -33,6 +33,13 @@ export interface StaticSigninOptions {
    */
   boot?: boolean
   /**
+   * With `boot`: the app's modules (paths from the Vite root, such as "src/SignedIn.tsx") that a
+   * callback or a restore shows at once, loaded lazily (`import()`) so that a signed-out page does
+   * not pay for them. Their chunks are preloaded with the engine's as the page starts, rather than
+   * fetched once the app has rendered. Default: none.
+   */
+  preloadWhenStarting?: readonly string[]
+  /**
    * Write `_headers`, `.htaccess` and `staticwebapp.config.json` into the build. A file of the same
    * name in `public/` is the app's own: it is kept, and the build says which rules to merge into
    * it. Default: true.
@@ -64,6 +71,8 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
   let publicDir = ''
   let isBuild = false
   let issuer = GOOGLE_ISSUER
+  let root = process.cwd()
+  let logger: Logger | undefined
   const pages = options.pages ?? DEFAULT_PAGES
   const rules = () => describeHostingRules(issuer, base, pages)
   const meta = () =>
@@ -74,6 +83,8 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
       outDir = config.build.outDir
       base = config.base
       publicDir = config.publicDir
+      root = config.root
+      logger = config.logger
       isBuild = config.command === 'build' && config.mode !== 'test'
       if (isBuild && !isServableBase(base)) {
         throw new Error(
@@ -97,13 +108,21 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
         if (!bundle) return html
         const tags = [meta()]
         if (options.boot) {
-          // The engine's chunk and the chunks it imports, minus what index.html loads anyway.
+          // The engine's chunk, the app's chunks named to start with it, and the chunks they
+          // import, minus what index.html loads anyway.
           const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
           const engine = chunks.find((c) => ENGINE_MODULE.test(c.facadeModuleId ?? ''))
           const entry = chunks.find((c) => c.isEntry)
-          const files = engine
-            ? [engine.fileName, ...engine.imports.filter((f) => f !== entry?.fileName)]
-            : []
+          const starting = (options.preloadWhenStarting ?? []).map((path) => {
+            const id = normalizePath(resolve(root, path))
+            const chunk = chunks.find((c) => c.facadeModuleId === id)
+            if (!chunk)
+              logger?.warn(`static-signin: preloadWhenStarting: no chunk of its own for ${path}`)
+            return chunk
+          })
+          const files = [
+            ...new Set([engine, ...starting].flatMap((c) => (c ? [c.fileName, ...c.imports] : []))),
+          ].filter((f) => f !== entry?.fileName)
           tags.push(renderBootTags(files.map((f) => `${base}${f}`)))
         }
         // A page without it would be built without its policy: fail the build instead.
