@@ -4,10 +4,11 @@ import { BOOT_SCRIPT } from '../../../packages/static-signin/src/config/boot.ts'
 import {
   EARLY_RESTORE_GLOBAL,
   EarlyRestore,
+  EarlyRestoreUnanswered,
 } from '../../../packages/static-signin/src/session/early-restore.ts'
 import { PREPARE_EARLY_RESTORE_AFTER_MS } from '../../../packages/static-signin/src/session/session-keeper.ts'
 import { RECHECK_IFRAME_AFTER_MS } from '../../../packages/static-signin/src/session/restore-path.ts'
-import { SUB, type FakeKeptManager } from './fake-kept-manager.ts'
+import { Deferred, SUB, type FakeKeptManager } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 
 // The early restore (issue 22): a reload's silent sign-in opened by the boot script, before the
@@ -20,12 +21,18 @@ let manager: FakeKeptManager
 beforeEach(() => {
   ;({ manager } = harness)
   document.head.replaceChildren()
+  // As the plugin writes it, for this app's client ID.
+  document.head.insertAdjacentHTML(
+    'beforeend',
+    '<meta name="sign-in-engine" content="/assets/engine.js" data-client="client" />',
+  )
   Reflect.deleteProperty(window, EARLY_RESTORE_GLOBAL)
   window.history.replaceState(null, '', '/')
 })
 
 const flush = () => vi.advanceTimersByTimeAsync(0)
 const forget = (state: string) => manager.discardPendingSignin(state)
+const always = () => true
 const record = (loginHint = SUB, url = 'https://provider.test/auth?prompt=none') => ({
   url,
   state: 'early-0',
@@ -87,10 +94,9 @@ describe('the boot script', () => {
       },
     ],
     [
-      'a URL that is not http(s)',
+      'only another client’s session (two apps on one origin)',
       () => {
-        localStorage.setItem('static-signin.hint:client', SUB)
-        sessionStorage.setItem(KEY, JSON.stringify(record(SUB, 'javascript:alert(1)')))
+        localStorage.setItem('static-signin.hint:other', SUB)
       },
     ],
   ])('opens nothing with %s', (_, arrange) => {
@@ -100,19 +106,71 @@ describe('the boot script', () => {
     expect(document.head.querySelector('iframe')).toBeNull()
     expect(handoff()).toBeUndefined()
   })
+
+  it.each<[string, string, boolean]>([
+    ['offline', 'https://provider.test/auth?prompt=none', false],
+    ['a URL that is not http(s)', 'javascript:alert(1)', true],
+  ])(
+    '%s, takes the request but opens nothing; the engine then forgets its state',
+    async (_, url, isOnline) => {
+      localStorage.setItem('static-signin.hint:client', SUB)
+      sessionStorage.setItem(KEY, JSON.stringify(record(SUB, url)))
+      const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(isOnline)
+      boot()
+      onLine.mockRestore()
+      expect(sessionStorage.getItem(KEY)).toBeNull()
+      expect(document.head.querySelector('iframe')).toBeNull()
+      const early = new EarlyRestore(sessionStorage, 'client', window)
+      expect(early.take(SUB)).toBeUndefined()
+      await early.discard(forget)
+      expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
+    },
+  )
 })
 
 describe('EarlyRestore: the next load’s request', () => {
   it('keeps one request per tab: a new one replaces the last, whose state goes', async () => {
     const early = new EarlyRestore(sessionStorage, 'client', window)
-    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB)
+    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
     const first = JSON.parse(sessionStorage.getItem(KEY) ?? '') as { state: string }
-    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB)
+    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
     expect(manager.discardPendingSignin).toHaveBeenCalledWith(first.state)
     expect(JSON.parse(sessionStorage.getItem(KEY) ?? '')).toMatchObject({ loginHint: SUB })
     await early.forget(forget)
     expect(sessionStorage.getItem(KEY)).toBeNull()
     expect(manager.discardPendingSignin).toHaveBeenCalledTimes(2)
+  })
+
+  it('replaces the request an earlier page of this tab kept, forgetting its state', async () => {
+    sessionStorage.setItem(KEY, JSON.stringify({ ...record(), state: 'from-the-last-page' }))
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('from-the-last-page')
+  })
+
+  it('keeps nothing when the session ended while the request was being made', async () => {
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    const creating = new Deferred<{ url: string; state: string }>()
+    const preparing = early.prepare(() => creating.promise, forget, SUB, always)
+    await early.forget(forget) // signed out meanwhile
+    creating.resolve({ url: 'https://provider.test/auth?prompt=none', state: 'late' })
+    await preparing
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('late')
+  })
+
+  it('gives up once its frame has loaded without an answer', async () => {
+    localStorage.setItem('static-signin.hint:client', SUB)
+    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    boot()
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    const settled = expect(early.take(SUB)?.waitForResponse(5)).rejects.toBeInstanceOf(
+      EarlyRestoreUnanswered,
+    )
+    document.head.querySelector('iframe')?.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(100)
+    await settled
+    expect(document.head.querySelector('iframe')).toBeNull()
   })
 
   it('times out like the library’s iframe, and removes its frame', async () => {
@@ -190,6 +248,20 @@ describe('a reload with the boot script’s request', () => {
     expect(manager.signinRedirect).toHaveBeenCalledOnce()
   })
 
+  it('when its frame loads without an answer, restores the usual way at once, not after the time box', async () => {
+    const frame = bootWith(SUB)
+    const keeper = harness.createKeeper()
+    const restored = keeper.restoreOnce('/')
+    await flush()
+    frame?.dispatchEvent(new Event('load')) // an error page, say
+    await vi.advanceTimersByTimeAsync(100)
+    await restored
+    expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(manager.signinRedirect).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
+    expect(Date.now() - new Date('2026-11-26T12:00:00Z').getTime()).toBeLessThan(1000)
+  })
+
   it('restores the usual way, once, when its answer cannot be redeemed (its state gone)', async () => {
     const frame = bootWith(SUB)
     manager.earlyOutcome = () => new Error('No matching state found in storage')
@@ -205,15 +277,20 @@ describe('a reload with the boot script’s request', () => {
     expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
   })
 
-  it('where the top-level path is needed, drops it and prepares none', async () => {
+  it('where the top-level path is needed, drops it before the page leaves, and prepares none', async () => {
     bootWith(SUB)
     harness.restorePaths.learnTopLevel(Date.now())
     const keeper = harness.createKeeper()
     await keeper.restoreOnce('/')
     expect(manager.signinRedirect).toHaveBeenCalledOnce()
-    await flush()
     expect(document.head.querySelector('iframe')).toBeNull()
     expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
+    // Before leaving: in a browser, the redirect's promise never settles.
+    expect(manager.discardPendingSignin.mock.invocationCallOrder[0]).toBeLessThan(
+      manager.signinRedirect.mock.invocationCallOrder[0] ?? 0,
+    )
+    await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
+    expect(manager.createEarlyRestoreRequest).not.toHaveBeenCalled()
     harness.restorePaths.learnTopLevel(Date.now() - RECHECK_IFRAME_AFTER_MS)
   })
 

@@ -10,11 +10,12 @@
  *   coming back never sees "Sign in" flash, and the app shows "Signing you in…";
  * - then preloads the sign-in engine, named in `<meta name="sign-in-engine">`, beside the app's
  *   own code rather than after it;
- * - where the page's previous load in this tab prepared a restore (session/early-restore.ts), and
- *   this is no callback, takes that request once and opens it in a hidden iframe at once: the
- *   provider's round trip runs while the scripts arrive. It keeps the answer that
- *   silent-renew.html posts (only from that frame, only from this origin) on
- *   `window.__staticSigninEarlyRestore`, for the engine to redeem with every check, or drop;
+ * - where the page's previous load in this tab prepared a restore for this client ID
+ *   (session/early-restore.ts), this client has a session hint, and this is no callback, takes
+ *   that request once and opens it in a hidden iframe at once: the provider's round trip runs
+ *   while the scripts arrive. It keeps, on `window.__staticSigninEarlyRestore`, the answer that
+ *   silent-renew.html posts (only from that frame, only from this origin) and whether the frame
+ *   loaded, for the engine to redeem with every check, or drop;
  * - keeps a click on "Sign in" made before the app is ready (`data-early-click`), which the
  *   button replays once it is (src/components/early-click.ts).
  */
@@ -24,11 +25,16 @@ export const BOOT_SCRIPT = `(function () {
     var q = location.search
     var callback = /[?&]state=/.test(q) && /[?&](code|error)=/.test(q)
     var starting = callback
-    for (var i = 0; i < localStorage.length; i++)
-      if (/^static-signin\\.hint:/.test(localStorage.key(i) || '')) starting = true
+    var meta = document.querySelector('meta[name="sign-in-engine"]')
+    var client = meta && meta.getAttribute('data-client')
+    var hinted = false
+    for (var i = 0; i < localStorage.length; i++) {
+      var h = localStorage.key(i) || ''
+      if (/^static-signin\\.hint:/.test(h)) starting = true
+      if (client && h === 'static-signin.hint:' + client) hinted = true
+    }
     if (starting) {
       d.setAttribute('data-starting', '')
-      var meta = document.querySelector('meta[name="sign-in-engine"]')
       ;(meta ? meta.content.split(' ') : []).forEach(function (href) {
         var link = document.createElement('link')
         link.rel = 'modulepreload'
@@ -36,26 +42,30 @@ export const BOOT_SCRIPT = `(function () {
         document.head.appendChild(link)
       })
     }
-    for (var j = 0; starting && !callback && j < sessionStorage.length; j++) {
-      var k = sessionStorage.key(j) || ''
-      if (!/^static-signin\\.early-restore:/.test(k)) continue
-      var r = JSON.parse(sessionStorage.getItem(k) || 'null')
+    var k = 'static-signin.early-restore:' + client
+    var stored = hinted && !callback ? sessionStorage.getItem(k) : null
+    if (stored) {
       sessionStorage.removeItem(k)
-      if (!r || !/^https?:\\/\\//.test(r.url) || !navigator.onLine) break
-      var f = document.createElement('iframe')
-      var early = (window.__staticSigninEarlyRestore = { record: r, frame: f })
-      addEventListener('message', function (e) {
-        var m = e.data
-        if (e.source !== f.contentWindow || e.origin !== location.origin || early.response) return
-        if (!m || m.source !== 'oidc-client' || typeof m.url !== 'string') return
-        early.response = m.url
-        if (early.notify) early.notify()
-      })
-      f.setAttribute('aria-hidden', 'true')
-      f.tabIndex = -1
-      f.src = r.url
-      document.head.appendChild(f)
-      break
+      var r = JSON.parse(stored)
+      var early = (window.__staticSigninEarlyRestore = { key: k, record: r })
+      if (r && /^https?:\\/\\//.test(r.url) && navigator.onLine) {
+        var f = (early.frame = document.createElement('iframe'))
+        addEventListener('message', function (e) {
+          var m = e.data
+          if (e.source !== f.contentWindow || e.origin !== location.origin || early.response) return
+          if (!m || m.source !== 'oidc-client' || typeof m.url !== 'string') return
+          early.response = m.url
+          if (early.notify) early.notify()
+        })
+        f.addEventListener('load', function () {
+          early.loaded = true
+          if (early.notify) early.notify()
+        })
+        f.setAttribute('aria-hidden', 'true')
+        f.tabIndex = -1
+        f.src = r.url
+        document.head.appendChild(f)
+      }
     }
   } catch (e) {}
   d.addEventListener('click', function (e) {
@@ -68,20 +78,32 @@ export const BOOT_SCRIPT = `(function () {
 export const BOOT_STYLE = 'html[data-starting] #root{display:none}'
 
 /** `'sha256-…'` of BOOT_SCRIPT and BOOT_STYLE, for script-src and style-src. */
-export const BOOT_SCRIPT_HASH = "'sha256-C4phtRt1fXDk9ZE5SR6z5XTJBJ4RKWra0OgTEJgWblU='"
+export const BOOT_SCRIPT_HASH = "'sha256-yM4LrYMyXHKYA/hPjGDoOh3FQ/rbY3Ttyu+bdPE0mdw='"
 export const BOOT_STYLE_HASH = "'sha256-JEqvbXt0Gf3sZfKxHkURuHSs8nzguVyDvqbhXJhKSDo='"
 
 /** `'sha256-…'` of the inline script of hosting/silent-renew-page.ts, the renewal iframe's page. */
 export const SILENT_RENEW_SCRIPT_HASH = "'sha256-/CfOOo8h2BpEqUYuoUFJW2t4kp8iWcKbwmFBs/QcnFA='"
 
-/** The meta tag that names the engine's chunk and the chunks it imports, space-separated. */
+/**
+ * The meta tag that names the engine's chunk and the chunks it imports, space-separated; its
+ * `data-client` names the client ID whose early restore the boot script may open.
+ */
 export const ENGINE_META_NAME = 'sign-in-engine'
 
-/** The tags that go right after `<meta charset>` in every page. */
-export function renderBootTags(engineFiles: string[]): string {
+/** The tags that go right after `<meta charset>` in every page, for this client ID. */
+export function renderBootTags(engineFiles: string[], clientId?: string): string {
+  const client = clientId === undefined ? '' : ` data-client="${escapeAttribute(clientId)}"`
   return [
-    `<meta name="${ENGINE_META_NAME}" content="${engineFiles.join(' ')}" />`,
+    `<meta name="${ENGINE_META_NAME}" content="${engineFiles.join(' ')}"${client} />`,
     `<style>${BOOT_STYLE}</style>`,
     `<script>${BOOT_SCRIPT}</script>`,
   ].join('\n    ')
+}
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 }

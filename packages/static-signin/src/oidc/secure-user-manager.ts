@@ -157,8 +157,7 @@ export class SecureUserManager extends UserManager {
    * through `_signinEnd`: the same checks, the same store gate, as any iframe answer.
    */
   async signinSilentWith(response: Promise<string>): Promise<User> {
-    await this.prepare()
-    return this._signinEnd(await response)
+    return this._signinEnd(await response) // discovery, then the checks, in _signinEnd
   }
 
   /** Forgets one pending request's state (an early restore nobody redeemed). */

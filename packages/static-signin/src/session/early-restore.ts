@@ -10,14 +10,16 @@ import { ErrorTimeout } from 'oidc-client-ts'
  * tab's sessionStorage. The next load's boot script takes that URL once, opens it in a hidden
  * iframe, and keeps the answer that `silent-renew.html` posts. The keeper then redeems that answer
  * as it would its own iframe's, through every check, or drops it ({@link EarlyRestore.discard}).
- * Nothing secret is added to storage: the request's state (PKCE verifier, nonce) waits in the same
- * sessionStorage state store as every request's; no token is ever kept.
+ * No token is ever kept. The request's state (PKCE verifier, nonce) waits in the same sessionStorage
+ * state store as every pending request's, for as long as the tab's session lasts rather than for
+ * one round trip; it goes when the session ends, when the request is used or dropped, and when a
+ * newer one replaces it.
  */
 
 /** Where a page keeps its next load's request, per client ID: this tab only. */
 export const EARLY_RESTORE_KEY_PREFIX = 'static-signin.early-restore:'
 
-/** The one global the boot script sets when it opened a request. */
+/** The one global the boot script sets when it took a request. */
 export const EARLY_RESTORE_GLOBAL = '__staticSigninEarlyRestore'
 
 /** What a page keeps for its next load. */
@@ -30,19 +32,39 @@ export interface EarlyRestoreRecord {
   loginHint: string
 }
 
-/** What the boot script leaves on `window`: the record it opened, the frame, the answer. */
+/**
+ * What the boot script leaves on `window`: the storage key and record it took, and, when it could
+ * open it (online, an http(s) URL), the frame, whether that loaded, and the answer.
+ */
 interface BootHandoff {
+  key: string
   record: unknown
-  frame: HTMLIFrameElement
+  frame?: HTMLIFrameElement
+  /** The frame's document loaded: an answer that has not come by then will not come. */
+  loaded?: boolean
   /** The answer's URL, once silent-renew.html posted it. */
   response?: string
-  /** Set by the keeper: called when the answer arrives. */
+  /** Set by the keeper: called when the answer arrives or the frame loads. */
   notify?: () => void
+}
+
+/** A message posted just before its frame's load event may still be queued: this long. */
+const ANSWER_AFTER_LOAD_MS = 100
+
+/**
+ * The boot script's frame loaded without an answer (an error page, no network at boot, a redirect
+ * URI the provider refused): the keeper restores the usual way instead.
+ */
+export class EarlyRestoreUnanswered extends Error {
+  override readonly name = 'EarlyRestoreUnanswered'
 }
 
 /** What redeeming the boot script's request needs. */
 export interface EarlyAttempt {
-  /** The answer's URL, or an `ErrorTimeout` like the library's iframe's after `timeoutSeconds`. */
+  /**
+   * The answer's URL; {@link EarlyRestoreUnanswered} once the frame loaded without one; or an
+   * `ErrorTimeout` like the library's own iframe's when nothing happened within `timeoutSeconds`.
+   */
   waitForResponse(timeoutSeconds: number): Promise<string>
 }
 
@@ -63,6 +85,8 @@ export class EarlyRestore {
   readonly #window: Record<string, unknown>
   /** The state of the request this page prepared for its next load. */
   #prepared: string | undefined
+  /** Advanced by {@link forget}: a preparation that began before it stores nothing. */
+  #revision = 0
   /** The boot script's attempt, until taken or discarded. */
   #handoff: BootHandoff | undefined
 
@@ -71,85 +95,118 @@ export class EarlyRestore {
     this.#key = `${EARLY_RESTORE_KEY_PREFIX}${clientId}`
     this.#window = window as Record<string, unknown>
     const handoff = this.#window[EARLY_RESTORE_GLOBAL] as BootHandoff | undefined
-    if (handoff && typeof handoff === 'object' && 'frame' in handoff) this.#handoff = handoff
-    Reflect.deleteProperty(this.#window, EARLY_RESTORE_GLOBAL)
+    // Another client's, on a shared origin, is not this engine's to redeem or drop.
+    if (typeof handoff === 'object' && handoff.key === this.#key) {
+      this.#handoff = handoff
+      Reflect.deleteProperty(this.#window, EARLY_RESTORE_GLOBAL)
+    }
   }
 
   /**
-   * Prepares the next load's restore for `loginHint`, replacing this page's earlier one (whose
-   * state it forgets). Quiet on failure: the next load then restores the usual way.
+   * Prepares the next load's restore for `loginHint`, replacing the one kept before (by this page
+   * or an earlier one of this tab), whose state it forgets. Stores nothing if the session ended
+   * meanwhile (`isCurrent`, or a {@link forget} since). Quiet on failure: the next load then
+   * restores the usual way.
    */
   async prepare(
     create: (loginHint: string) => Promise<{ url: string; state: string }>,
     forgetState: (state: string) => Promise<void>,
     loginHint: string,
+    isCurrent: () => boolean,
   ): Promise<void> {
+    const revision = this.#revision
     try {
       const { url, state } = await create(loginHint)
-      const earlier = this.#prepared
+      if (revision !== this.#revision || !isCurrent()) {
+        await forgetState(state)
+        return
+      }
+      const earlier = new Set([this.#prepared, this.#readStoredState()])
       this.#prepared = state
-      if (earlier !== undefined) await forgetState(earlier)
       const record: EarlyRestoreRecord = { url, state, loginHint }
       this.#storage.setItem(this.#key, JSON.stringify(record))
+      for (const old of earlier) if (old !== undefined && old !== state) await forgetState(old)
     } catch {
       // storage full or disabled, or discovery failed: the next load restores after its scripts
     }
   }
 
-  /** No next load restores early (signed out here): the record goes, and its state. */
+  /** No next load restores early (the session ended here): the record goes, and its state. */
   async forget(forgetState: (state: string) => Promise<void>): Promise<void> {
-    const prepared = this.#prepared
+    this.#revision += 1
+    const states = new Set([this.#prepared, this.#readStoredState()])
     this.#prepared = undefined
     try {
       this.#storage.removeItem(this.#key)
     } catch {
       // nothing to remove
     }
-    if (prepared !== undefined) await forgetState(prepared)
+    for (const state of states) if (state !== undefined) await forgetState(state)
   }
 
-  /** The boot script's attempt, once, if it asked for `loginHint`; else none. */
+  #readStoredState(): string | undefined {
+    try {
+      const record: unknown = JSON.parse(this.#storage.getItem(this.#key) ?? 'null')
+      return isRecord(record) ? record.state : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The boot script's attempt, once, if it opened one for `loginHint`; else none. */
   take(loginHint: string | undefined): EarlyAttempt | undefined {
     const handoff = this.#handoff
-    if (!handoff || !isRecord(handoff.record) || handoff.record.loginHint !== loginHint) {
+    const frame = handoff?.frame
+    if (!handoff || !frame || !isRecord(handoff.record) || handoff.record.loginHint !== loginHint) {
       return undefined
     }
     this.#handoff = undefined
     return {
       waitForResponse: (timeoutSeconds) =>
         new Promise<string>((resolve, reject) => {
-          const settle = (response: string | undefined) => {
-            clearTimeout(timer)
+          const timers: ReturnType<typeof setTimeout>[] = []
+          const settle = (outcome: string | Error) => {
+            timers.forEach(clearTimeout)
             handoff.notify = undefined
-            handoff.frame.remove()
-            if (response === undefined) {
-              reject(new ErrorTimeout('IFrame timed out without a response'))
-            } else {
-              resolve(response)
+            frame.remove()
+            if (typeof outcome === 'string') resolve(outcome)
+            else reject(outcome)
+          }
+          const look = () => {
+            if (handoff.response !== undefined) {
+              settle(handoff.response)
+            } else if (handoff.loaded && timers.length === 1) {
+              const unanswered = new EarlyRestoreUnanswered('The frame loaded without an answer.')
+              timers.push(
+                setTimeout(() => {
+                  settle(handoff.response ?? unanswered)
+                }, ANSWER_AFTER_LOAD_MS),
+              )
             }
           }
-          const timer = setTimeout(() => {
-            settle(undefined)
-          }, timeoutSeconds * 1000)
-          if (handoff.response !== undefined) settle(handoff.response)
-          else
-            handoff.notify = () => {
-              settle(handoff.response)
-            }
+          // No load and no answer in time: as the library's own iframe timing out.
+          timers.push(
+            setTimeout(() => {
+              settle(new ErrorTimeout('IFrame timed out without a response'))
+            }, timeoutSeconds * 1000),
+          )
+          handoff.notify = look
+          look()
         }),
     }
   }
 
   /**
    * Drops the boot script's attempt if nobody took it (no restore, another account, the top-level
-   * path): its frame goes, and its state, so its answer can never be redeemed.
+   * path), or the record it took but could not open: its frame goes, and its state, so that its
+   * answer can never be redeemed.
    */
   async discard(forgetState: (state: string) => Promise<void>): Promise<void> {
     const handoff = this.#handoff
     this.#handoff = undefined
     if (!handoff) return
     handoff.notify = undefined
-    handoff.frame.remove()
+    handoff.frame?.remove()
     if (isRecord(handoff.record)) await forgetState(handoff.record.state)
   }
 }

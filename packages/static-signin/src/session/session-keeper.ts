@@ -31,7 +31,7 @@ import type { SignOutEpoch } from './sign-out-epoch.ts'
 import { checkStore, type RunningFlight, type StoreGateHost } from './store-gate.ts'
 import { SilentFlight, type Flight } from './silent-flight.ts'
 import { createSupersededError, isSuperseded } from './superseded.ts'
-import type { EarlyRestore } from './early-restore.ts'
+import { EarlyRestoreUnanswered, type EarlyRestore } from './early-restore.ts'
 import { mirrorOtherTab, type TabMirrorHost } from './tab-mirror.ts'
 import { watchDevice } from './watch-device.ts'
 
@@ -229,7 +229,7 @@ export class SessionKeeper {
   async restoreOnce(returnTo: string): Promise<void> {
     if (this.#hasRestoreStarted) return
     if (this.#state.getSnapshot().phase !== 'restoring') {
-      this.#discardEarlyRestore() // a stale hint: nothing to restore, nothing to redeem
+      void this.#discardEarlyRestore() // a stale hint: nothing to restore, nothing to redeem
       return
     }
     this.#hasRestoreStarted = true
@@ -242,8 +242,8 @@ export class SessionKeeper {
       return
     }
     const outcome = await restoreOrJoin(this.#host, 'restore')
-    // Not taken (the top-level path, another account): its answer must never be redeemed.
-    this.#discardEarlyRestore()
+    // Not taken (another account, a failed restore): its answer must never be redeemed.
+    void this.#discardEarlyRestore()
     // On its way to the provider, the page stays "Restoring" until it has left.
     if (outcome === 'leaving') return
     this.#state.update(generation, { phase: 'idle' })
@@ -427,6 +427,8 @@ export class SessionKeeper {
       throw createSupersededError()
     }
     this.#options.leaveMark.set(Date.now())
+    // The page is leaving: whatever the boot script opened must not outlive it in storage.
+    await this.#discardEarlyRestore()
     const state: RestoreRequestState = {
       returnTo: this.#returnTo,
       epoch: generation.epoch,
@@ -463,9 +465,11 @@ export class SessionKeeper {
         if (source === 'restore' && (await this.#redeemEarlyRestore(loginHint, timeoutSeconds))) {
           return
         }
+        // After an early attempt that failed on its own, only what is left of the time box.
+        const spentSeconds = Math.floor((Date.now() - flight.startedAt) / 1000)
         await this.#manager.signinSilent({
           login_hint: loginHint,
-          silentRequestTimeoutInSeconds: timeoutSeconds,
+          silentRequestTimeoutInSeconds: Math.max(1, timeoutSeconds - spentSeconds),
         })
       } finally {
         await this.#manager.discardPendingSignins('si:s') // an abandoned iframe leaves its state
@@ -476,7 +480,9 @@ export class SessionKeeper {
   /**
    * The restore the boot script opened for `loginHint` before the scripts came, if any: its answer
    * redeemed like the library's own iframe's. False when there was none, or when it failed for a
-   * reason of its own (its state gone meanwhile): the caller then restores the usual way.
+   * reason of its own (its frame loaded without an answer, its state gone meanwhile): the caller
+   * then restores the usual way. The provider's answer, a timeout, the network, a sign-out
+   * meanwhile: thrown, as the library's iframe would have.
    */
   async #redeemEarlyRestore(loginHint: string | undefined, timeoutSeconds: number) {
     const attempt = this.#options.earlyRestore?.take(loginHint)
@@ -486,8 +492,14 @@ export class SessionKeeper {
       await this.#manager.signinSilentWith(attempt.waitForResponse(timeoutSeconds))
       return true
     } catch (error: unknown) {
-      // The provider's answer (no session there, or none at all), or a sign-out meanwhile.
-      if (isIframeShutOut(error) || isSuperseded(error) || !this.#state.isLive(generation)) {
+      if (
+        !(error instanceof EarlyRestoreUnanswered) &&
+        (isIframeShutOut(error) ||
+          isSuperseded(error) ||
+          !this.#state.isLive(generation) ||
+          (error instanceof Error && error.name === 'ErrorTimeout') ||
+          error instanceof TypeError)
+      ) {
         throw error
       }
       return false
@@ -510,12 +522,16 @@ export class SessionKeeper {
         (hint) => this.#manager.createEarlyRestoreRequest(hint),
         (state) => this.#manager.discardPendingSignin(state),
         loginHint,
+        () => this.#state.isLive(generation) && this.#hasUser,
       )
     }, PREPARE_EARLY_RESTORE_AFTER_MS)
   }
 
-  #discardEarlyRestore(): void {
-    void this.#options.earlyRestore?.discard((state) => this.#manager.discardPendingSignin(state))
+  #discardEarlyRestore(): Promise<void> {
+    return (
+      this.#options.earlyRestore?.discard((state) => this.#manager.discardPendingSignin(state)) ??
+      Promise.resolve()
+    )
   }
 
   /** Tokens that expired offline are fetched again once the network is back (or seen to be). */
@@ -559,7 +575,10 @@ export class SessionKeeper {
 
   /** The session ends here, at once: whatever starts from now on sees no session. */
   readonly #newGeneration = (epoch?: number): Generation => {
-    this.#discardEarlyRestore()
+    // Whatever ended the session (a sign-out here or elsewhere, expiry, a refusal), the next load
+    // restores the usual way, if at all: nothing prepared for this session is left to open.
+    void this.#discardEarlyRestore()
+    void this.#options.earlyRestore?.forget((state) => this.#manager.discardPendingSignin(state))
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true

@@ -71,6 +71,7 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
   let publicDir = ''
   let isBuild = false
   let issuer = GOOGLE_ISSUER
+  let clientId: string | undefined
   let root = process.cwd()
   let logger: Logger | undefined
   const pages = options.pages ?? DEFAULT_PAGES
@@ -96,8 +97,10 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
         ...process.env,
       }
       const result = readConfig(env)
-      if (result.ok) issuer = result.config.issuer
-      else if (isBuild) {
+      if (result.ok) {
+        issuer = result.config.issuer
+        clientId = result.config.clientId
+      } else if (isBuild) {
         const list = result.problems.map((p) => `  - ${p.variable} ${p.message}`).join('\n')
         config.logger.warn(`\nSign-in is not configured:\n${list}\n`)
       }
@@ -120,10 +123,20 @@ export function staticSignin(options: StaticSigninOptions = {}): Plugin {
               logger?.warn(`static-signin: preloadWhenStarting: no chunk of its own for ${path}`)
             return chunk
           })
-          const files = [
-            ...new Set([engine, ...starting].flatMap((c) => (c ? [c.fileName, ...c.imports] : []))),
-          ].filter((f) => f !== entry?.fileName)
-          tags.push(renderBootTags(files.map((f) => `${base}${f}`)))
+          // Every chunk they import, however deep: each would otherwise cost one more round trip.
+          const files = new Set<string>()
+          const add = (fileName: string) => {
+            if (files.has(fileName) || fileName === entry?.fileName) return
+            files.add(fileName)
+            chunks.find((c) => c.fileName === fileName)?.imports.forEach(add)
+          }
+          for (const chunk of [engine, ...starting]) if (chunk) add(chunk.fileName)
+          tags.push(
+            renderBootTags(
+              [...files].map((f) => `${base}${f}`),
+              clientId,
+            ),
+          )
         }
         // A page without it would be built without its policy: fail the build instead.
         if (!CHARSET_META.test(html)) {
