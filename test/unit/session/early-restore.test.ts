@@ -8,6 +8,7 @@ import {
 } from '../../../packages/static-signin/src/session/early-restore.ts'
 import { PREPARE_EARLY_RESTORE_AFTER_MS } from '../../../packages/static-signin/src/session/session-keeper.ts'
 import { RECHECK_IFRAME_AFTER_MS } from '../../../packages/static-signin/src/session/restore-path.ts'
+import { AuthError } from '../../../packages/static-signin/src/oidc/auth-error.ts'
 import { Deferred, SUB, type FakeKeptManager } from './fake-kept-manager.ts'
 import { setUpKeeperHarness } from './keeper-harness.ts'
 
@@ -33,6 +34,12 @@ beforeEach(() => {
 const flush = () => vi.advanceTimersByTimeAsync(0)
 const forget = (state: string) => manager.discardPendingSignin(state)
 const always = () => true
+
+/** A request kept by the page before, with its state in the library's store, as prepare leaves them. */
+function keep(kept = record()): void {
+  sessionStorage.setItem(KEY, JSON.stringify(kept))
+  sessionStorage.setItem(`oidc.${kept.state}`, '{"request_type":"si:s:early"}')
+}
 const record = (loginHint = SUB, url = 'https://provider.test/auth?prompt=none') => ({
   url,
   state: 'early-0',
@@ -65,7 +72,7 @@ function post(source: Window | null, url: string, origin = window.location.origi
 describe('the boot script', () => {
   it('opens the prepared request once, in a hidden frame, and keeps only its own frame’s answer', () => {
     localStorage.setItem('static-signin.hint:client', `${SUB} 0`)
-    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    keep()
     boot()
     const frame = document.head.querySelector('iframe')
     expect(frame?.getAttribute('src')).toBe('https://provider.test/auth?prompt=none')
@@ -114,14 +121,14 @@ describe('the boot script', () => {
     '%s, takes the request but opens nothing; the engine then forgets its state',
     async (_, url, isOnline) => {
       localStorage.setItem('static-signin.hint:client', SUB)
-      sessionStorage.setItem(KEY, JSON.stringify(record(SUB, url)))
+      keep(record(SUB, url))
       const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(isOnline)
       boot()
       onLine.mockRestore()
       expect(sessionStorage.getItem(KEY)).toBeNull()
       expect(document.head.querySelector('iframe')).toBeNull()
       const early = new EarlyRestore(sessionStorage, 'client', window)
-      expect(early.take(SUB)).toBeUndefined()
+      expect(early.take(SUB, forget)).toBeUndefined()
       await early.discard(forget)
       expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
     },
@@ -148,6 +155,18 @@ describe('EarlyRestore: the next load’s request', () => {
     expect(manager.discardPendingSignin).toHaveBeenCalledWith('from-the-last-page')
   })
 
+  it('prepares nothing on a page without the boot script for this client: nothing would open it', async () => {
+    document.head.replaceChildren()
+    await new EarlyRestore(sessionStorage, 'client', window).prepare(
+      manager.createEarlyRestoreRequest,
+      forget,
+      SUB,
+      always,
+    )
+    expect(manager.createEarlyRestoreRequest).not.toHaveBeenCalled()
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+  })
+
   it('keeps nothing when the session ended while the request was being made', async () => {
     const early = new EarlyRestore(sessionStorage, 'client', window)
     const creating = new Deferred<{ url: string; state: string }>()
@@ -161,38 +180,63 @@ describe('EarlyRestore: the next load’s request', () => {
 
   it('gives up once its frame has loaded without an answer', async () => {
     localStorage.setItem('static-signin.hint:client', SUB)
-    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    keep()
     boot()
     const early = new EarlyRestore(sessionStorage, 'client', window)
-    const settled = expect(early.take(SUB)?.waitForResponse(5)).rejects.toBeInstanceOf(
+    const settled = expect(early.take(SUB, forget)?.waitForResponse(5)).rejects.toBeInstanceOf(
       EarlyRestoreUnanswered,
     )
+    // A page the app cannot read (the provider's, an error page): it may still move on.
     document.head.querySelector('iframe')?.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(1400)
+    document.head.querySelector('iframe')?.dispatchEvent(new Event('load')) // it did, once
+    await vi.advanceTimersByTimeAsync(1400)
+    expect(document.head.querySelector('iframe')).not.toBeNull()
     await vi.advanceTimersByTimeAsync(100)
     await settled
     expect(document.head.querySelector('iframe')).toBeNull()
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
+  })
+
+  it('takes an answer that comes just after its frame’s last page loaded', async () => {
+    localStorage.setItem('static-signin.hint:client', SUB)
+    keep()
+    boot()
+    const early = new EarlyRestore(sessionStorage, 'client', window)
+    const answer = early.take(SUB, forget)?.waitForResponse(5)
+    const frame = document.head.querySelector('iframe')
+    frame?.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(50)
+    post(
+      frame?.contentWindow ?? null,
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    )
+    await expect(answer).resolves.toBe(
+      'http://localhost:3000/silent-renew.html?code=c&state=early-0',
+    )
+    expect(manager.discardPendingSignin).not.toHaveBeenCalled()
   })
 
   it('times out like the library’s iframe, and removes its frame', async () => {
     localStorage.setItem('static-signin.hint:client', SUB)
-    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    keep()
     boot()
     const early = new EarlyRestore(sessionStorage, 'client', window)
     expect(handoff()).toBeUndefined() // taken off the window
-    const attempt = early.take(SUB)
+    const attempt = early.take(SUB, forget)
     const answer = attempt?.waitForResponse(5)
     const settled = expect(answer).rejects.toMatchObject({ name: 'ErrorTimeout' })
     await vi.advanceTimersByTimeAsync(5000)
     await settled
     expect(document.head.querySelector('iframe')).toBeNull()
-    expect(early.take(SUB)).toBeUndefined() // once
+    expect(early.take(SUB, forget)).toBeUndefined() // once
   })
 })
 
 describe('a reload with the boot script’s request', () => {
   function bootWith(loginHint: string): HTMLIFrameElement | null {
     harness.hint.write(SUB)
-    sessionStorage.setItem(KEY, JSON.stringify(record(loginHint)))
+    keep(record(loginHint))
     boot()
     harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
     return document.head.querySelector('iframe')
@@ -248,23 +292,42 @@ describe('a reload with the boot script’s request', () => {
     expect(manager.signinRedirect).toHaveBeenCalledOnce()
   })
 
-  it('when its frame loads without an answer, restores the usual way at once, not after the time box', async () => {
+  it('when its frame stops on a page without an answer, restores the usual way with the time left', async () => {
     const frame = bootWith(SUB)
     const keeper = harness.createKeeper()
     const restored = keeper.restoreOnce('/')
     await flush()
     frame?.dispatchEvent(new Event('load')) // an error page, say
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1500)
     await restored
+    expect(manager.signinSilentWith).toHaveBeenCalledOnce()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(manager.signinSilent.mock.calls[0]?.[0]).toMatchObject({
+      silentRequestTimeoutInSeconds: 3, // 5, less the 2 (begun) seconds it waited
+    })
     expect(manager.signinRedirect).not.toHaveBeenCalled()
     expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
-    expect(Date.now() - new Date('2026-11-26T12:00:00Z').getTime()).toBeLessThan(1000)
   })
 
-  it('restores the usual way, once, when its answer cannot be redeemed (its state gone)', async () => {
+  it('with too little time left for another try, ends as the library’s iframe would: it timed out', async () => {
     const frame = bootWith(SUB)
-    manager.earlyOutcome = () => new Error('No matching state found in storage')
+    const keeper = harness.createKeeper()
+    const restored = keeper.restoreOnce('/')
+    await flush()
+    await vi.advanceTimersByTimeAsync(3000)
+    frame?.dispatchEvent(new Event('load'))
+    await vi.advanceTimersByTimeAsync(1500)
+    await restored
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(manager.signinRedirect).toHaveBeenCalledOnce() // the timeout's way: one top-level try
+    expect(manager.signinRedirect.mock.calls[0]?.[0]).toMatchObject({
+      state: { learnsTopLevel: false }, // a timeout teaches nothing
+    })
+  })
+
+  it('throws a refused answer as the library’s iframe would, and does not try again', async () => {
+    const frame = bootWith(SUB)
+    manager.earlyOutcome = () => new AuthError('issuer_mismatch', 'Another issuer answered.')
     const keeper = harness.createKeeper()
     const restored = keeper.restoreOnce('/')
     await flush()
@@ -273,8 +336,29 @@ describe('a reload with the boot script’s request', () => {
       'http://localhost:3000/silent-renew.html?code=c&state=early-0',
     )
     await restored
+    expect(manager.signinSilent).not.toHaveBeenCalled()
+    expect(keeper.getSnapshot().startError).toMatchObject({ code: 'issuer_mismatch' })
+  })
+
+  it('restores the usual way, once, when its state was swept meanwhile, without waiting for its answer', async () => {
+    bootWith(SUB)
+    manager.hasEarlyState = false
+    const keeper = harness.createKeeper()
+    await keeper.restoreOnce('/')
+    expect(manager.signinSilentWith).not.toHaveBeenCalled()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
+    expect(document.head.querySelector('iframe')).toBeNull()
     expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
+  })
+
+  it('a sign-out in another tab forgets this tab’s next load’s request', async () => {
+    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    await harness.signedIn()
+    await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
+    expect(sessionStorage.getItem(KEY)).not.toBeNull()
+    harness.channel.deliver({ type: 'signed-out', epoch: harness.epochs.advance() })
+    await flush()
+    expect(sessionStorage.getItem(KEY)).toBeNull()
   })
 
   it('where the top-level path is needed, drops it before the page leaves, and prepares none', async () => {

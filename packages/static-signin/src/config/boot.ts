@@ -48,7 +48,9 @@ export const BOOT_SCRIPT = `(function () {
       sessionStorage.removeItem(k)
       var r = JSON.parse(stored)
       var early = (window.__staticSigninEarlyRestore = { key: k, record: r })
-      if (r && /^https?:\\/\\//.test(r.url) && navigator.onLine) {
+      // Its state still in the library's store (a 15-minute sweep may have taken it): else no use.
+      var pending = r && sessionStorage.getItem('oidc.' + r.state)
+      if (pending && /^https?:\\/\\//.test(r.url) && navigator.onLine) {
         var f = (early.frame = document.createElement('iframe'))
         addEventListener('message', function (e) {
           var m = e.data
@@ -58,7 +60,7 @@ export const BOOT_SCRIPT = `(function () {
           if (early.notify) early.notify()
         })
         f.addEventListener('load', function () {
-          early.loaded = true
+          early.loads = (early.loads || 0) + 1
           if (early.notify) early.notify()
         })
         f.setAttribute('aria-hidden', 'true')
@@ -78,7 +80,7 @@ export const BOOT_SCRIPT = `(function () {
 export const BOOT_STYLE = 'html[data-starting] #root{display:none}'
 
 /** `'sha256-…'` of BOOT_SCRIPT and BOOT_STYLE, for script-src and style-src. */
-export const BOOT_SCRIPT_HASH = "'sha256-yM4LrYMyXHKYA/hPjGDoOh3FQ/rbY3Ttyu+bdPE0mdw='"
+export const BOOT_SCRIPT_HASH = "'sha256-hjOSzbb1uqfFlkkAPml6dwbxiiJns0BafklATKhpheI='"
 export const BOOT_STYLE_HASH = "'sha256-JEqvbXt0Gf3sZfKxHkURuHSs8nzguVyDvqbhXJhKSDo='"
 
 /** `'sha256-…'` of the inline script of hosting/silent-renew-page.ts, the renewal iframe's page. */

@@ -1,4 +1,5 @@
 import { ErrorTimeout } from 'oidc-client-ts'
+import { ENGINE_META_NAME } from '../config/boot.ts'
 
 /**
  * The early restore: a reload's silent sign-in, opened by the page's boot script (config/boot.ts)
@@ -40,8 +41,8 @@ interface BootHandoff {
   key: string
   record: unknown
   frame?: HTMLIFrameElement
-  /** The frame's document loaded: an answer that has not come by then will not come. */
-  loaded?: boolean
+  /** How many documents the frame has loaded (a provider's own page, then the answer's). */
+  loads?: number
   /** The answer's URL, once silent-renew.html posted it. */
   response?: string
   /** Set by the keeper: called when the answer arrives or the frame loads. */
@@ -49,11 +50,17 @@ interface BootHandoff {
 }
 
 /** A message posted just before its frame's load event may still be queued: this long. */
-const ANSWER_AFTER_LOAD_MS = 100
+const ANSWER_AFTER_OWN_PAGE_MS = 100
 
 /**
- * The boot script's frame loaded without an answer (an error page, no network at boot, a redirect
- * URI the provider refused): the keeper restores the usual way instead.
+ * After a page the app cannot read (the provider's, or the browser's error page), this long
+ * without another: a provider that moves on by script or form loads its next page sooner.
+ */
+const ANSWER_AFTER_OTHER_PAGE_MS = 1500
+
+/**
+ * The boot script's frame stopped on a page without an answer (an error page, no network at
+ * boot, a redirect URI the provider refused): the keeper restores the usual way instead.
  */
 export class EarlyRestoreUnanswered extends Error {
   override readonly name = 'EarlyRestoreUnanswered'
@@ -61,11 +68,25 @@ export class EarlyRestoreUnanswered extends Error {
 
 /** What redeeming the boot script's request needs. */
 export interface EarlyAttempt {
+  /** The state store's key of its request's state. */
+  state: string
   /**
-   * The answer's URL; {@link EarlyRestoreUnanswered} once the frame loaded without one; or an
-   * `ErrorTimeout` like the library's own iframe's when nothing happened within `timeoutSeconds`.
+   * The answer's URL; {@link EarlyRestoreUnanswered} once the frame stopped on a page without
+   * one; or an `ErrorTimeout` like the library's own iframe's when no answer came within
+   * `timeoutSeconds`. Its frame goes either way; without an answer, its state goes too.
    */
   waitForResponse(timeoutSeconds: number): Promise<string>
+  /** Drops it unanswered: its frame and its state go. */
+  drop(): Promise<void>
+}
+
+/** The frame shows a page of this origin (the renewal page), not the provider's or an error. */
+function isOwnPage(frame: HTMLIFrameElement): boolean {
+  try {
+    return frame.contentWindow?.location.origin === window.location.origin
+  } catch {
+    return false // another origin's document: not readable
+  }
 }
 
 function isRecord(value: unknown): value is EarlyRestoreRecord {
@@ -89,11 +110,16 @@ export class EarlyRestore {
   #revision = 0
   /** The boot script's attempt, until taken or discarded. */
   #handoff: BootHandoff | undefined
+  /** This page has the boot script for this client: a next load of it can open a request. */
+  readonly #canOpen: boolean
 
   constructor(storage: Storage, clientId: string, window: object) {
     this.#storage = storage
     this.#key = `${EARLY_RESTORE_KEY_PREFIX}${clientId}`
     this.#window = window as Record<string, unknown>
+    const page = (window as { document?: Document }).document
+    const meta = page?.querySelector(`meta[name="${ENGINE_META_NAME}"]`)
+    this.#canOpen = meta?.getAttribute('data-client') === clientId
     const handoff = this.#window[EARLY_RESTORE_GLOBAL] as BootHandoff | undefined
     // Another client's, on a shared origin, is not this engine's to redeem or drop.
     if (typeof handoff === 'object' && handoff.key === this.#key) {
@@ -114,6 +140,7 @@ export class EarlyRestore {
     loginHint: string,
     isCurrent: () => boolean,
   ): Promise<void> {
+    if (!this.#canOpen) return // no boot script (the dev server, boot: false): nothing would open it
     const revision = this.#revision
     try {
       const { url, state } = await create(loginHint)
@@ -154,42 +181,59 @@ export class EarlyRestore {
   }
 
   /** The boot script's attempt, once, if it opened one for `loginHint`; else none. */
-  take(loginHint: string | undefined): EarlyAttempt | undefined {
+  take(
+    loginHint: string | undefined,
+    forgetState: (state: string) => Promise<void>,
+  ): EarlyAttempt | undefined {
     const handoff = this.#handoff
     const frame = handoff?.frame
-    if (!handoff || !frame || !isRecord(handoff.record) || handoff.record.loginHint !== loginHint) {
+    const record = handoff?.record
+    if (!handoff || !frame || !isRecord(record) || record.loginHint !== loginHint) {
       return undefined
     }
     this.#handoff = undefined
     return {
+      state: record.state,
+      drop: () => {
+        handoff.notify = undefined
+        frame.remove()
+        return forgetState(record.state)
+      },
       waitForResponse: (timeoutSeconds) =>
         new Promise<string>((resolve, reject) => {
-          const timers: ReturnType<typeof setTimeout>[] = []
+          let grace: ReturnType<typeof setTimeout> | undefined
+          let seenLoads = 0
           const settle = (outcome: string | Error) => {
-            timers.forEach(clearTimeout)
+            clearTimeout(timeout)
+            clearTimeout(grace)
             handoff.notify = undefined
             frame.remove()
-            if (typeof outcome === 'string') resolve(outcome)
-            else reject(outcome)
+            if (typeof outcome === 'string') {
+              resolve(outcome)
+              return
+            }
+            void forgetState(record.state).finally(() => {
+              reject(outcome)
+            })
           }
           const look = () => {
             if (handoff.response !== undefined) {
               settle(handoff.response)
-            } else if (handoff.loaded && timers.length === 1) {
-              const unanswered = new EarlyRestoreUnanswered('The frame loaded without an answer.')
-              timers.push(
-                setTimeout(() => {
-                  settle(handoff.response ?? unanswered)
-                }, ANSWER_AFTER_LOAD_MS),
-              )
+              return
             }
+            const loads = handoff.loads ?? 0
+            if (loads === seenLoads) return
+            seenLoads = loads
+            clearTimeout(grace)
+            const wait = isOwnPage(frame) ? ANSWER_AFTER_OWN_PAGE_MS : ANSWER_AFTER_OTHER_PAGE_MS
+            grace = setTimeout(() => {
+              settle(new EarlyRestoreUnanswered('The frame stopped on a page without an answer.'))
+            }, wait)
           }
-          // No load and no answer in time: as the library's own iframe timing out.
-          timers.push(
-            setTimeout(() => {
-              settle(new ErrorTimeout('IFrame timed out without a response'))
-            }, timeoutSeconds * 1000),
-          )
+          // No answer in time: as the library's own iframe timing out.
+          const timeout = setTimeout(() => {
+            settle(new ErrorTimeout('IFrame timed out without a response'))
+          }, timeoutSeconds * 1000)
           handoff.notify = look
           look()
         }),

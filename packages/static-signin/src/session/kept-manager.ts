@@ -9,6 +9,7 @@ export type KeptManager = SignOutManager &
     | 'signinSilentWith'
     | 'createEarlyRestoreRequest'
     | 'discardPendingSignin'
+    | 'hasPendingSignin'
     | 'signinRedirect'
     | 'fetchDisplayClaims'
     | 'replaceProfile'

@@ -14,7 +14,6 @@ import { reloadProfile, type ProfileReloadHost } from './profile-reload.ts'
 import { restoreOrJoin, type StartHost } from './restore-or-join.ts'
 import type { RestorePathMemory } from './restore-path.ts'
 import {
-  isIframeShutOut,
   readEndedAtProvider,
   readRestoreState,
   RESTORE_URL_STATE,
@@ -30,8 +29,9 @@ import { revokeQuietly, signOut } from './sign-out.ts'
 import type { SignOutEpoch } from './sign-out-epoch.ts'
 import { checkStore, type RunningFlight, type StoreGateHost } from './store-gate.ts'
 import { SilentFlight, type Flight } from './silent-flight.ts'
-import { createSupersededError, isSuperseded } from './superseded.ts'
+import { createSupersededError } from './superseded.ts'
 import { EarlyRestoreUnanswered, type EarlyRestore } from './early-restore.ts'
+import { ErrorTimeout } from 'oidc-client-ts'
 import { mirrorOtherTab, type TabMirrorHost } from './tab-mirror.ts'
 import { watchDevice } from './watch-device.ts'
 
@@ -53,6 +53,9 @@ export interface SessionKeeperOptions {
   /** The restore the boot script opened before the scripts came, and the next load's (early-restore.ts). */
   earlyRestore?: Pick<EarlyRestore, 'prepare' | 'forget' | 'take' | 'discard'>
 }
+
+/** After an early restore that gave nothing, the usual one is tried only with this much time left. */
+const MIN_FALLBACK_SECONDS = 3
 
 /** How long after new tokens the next load's early restore is prepared (see #prepareEarlyRestore). */
 export const PREPARE_EARLY_RESTORE_AFTER_MS = 1000
@@ -462,14 +465,15 @@ export class SessionKeeper {
       // Queued behind an attempt of an older session: that session is over, so is this attempt.
       if (!this.#state.isLive(generation)) throw createSupersededError()
       try {
-        if (source === 'restore' && (await this.#redeemEarlyRestore(loginHint, timeoutSeconds))) {
-          return
+        let remainingSeconds = timeoutSeconds
+        if (source === 'restore') {
+          const early = await this.#redeemEarlyRestore(loginHint, timeoutSeconds)
+          if (early === 'redeemed') return
+          remainingSeconds = early
         }
-        // After an early attempt that failed on its own, only what is left of the time box.
-        const spentSeconds = Math.floor((Date.now() - flight.startedAt) / 1000)
         await this.#manager.signinSilent({
           login_hint: loginHint,
-          silentRequestTimeoutInSeconds: Math.max(1, timeoutSeconds - spentSeconds),
+          silentRequestTimeoutInSeconds: remainingSeconds,
         })
       } finally {
         await this.#manager.discardPendingSignins('si:s') // an abandoned iframe leaves its state
@@ -479,30 +483,32 @@ export class SessionKeeper {
 
   /**
    * The restore the boot script opened for `loginHint` before the scripts came, if any: its answer
-   * redeemed like the library's own iframe's. False when there was none, or when it failed for a
-   * reason of its own (its frame loaded without an answer, its state gone meanwhile): the caller
-   * then restores the usual way. The provider's answer, a timeout, the network, a sign-out
-   * meanwhile: thrown, as the library's iframe would have.
+   * redeemed like the library's own iframe's, every error thrown as that iframe's would be. Only
+   * where the early attempt gave nothing to redeem (none, its state gone, its frame stopped on a
+   * page without an answer) does the caller restore the usual way, with the seconds returned: what
+   * its time box has left, or an iframe timeout when too little is left to try again.
    */
-  async #redeemEarlyRestore(loginHint: string | undefined, timeoutSeconds: number) {
-    const attempt = this.#options.earlyRestore?.take(loginHint)
-    if (!attempt) return false
-    const generation = this.#state.generation
+  async #redeemEarlyRestore(
+    loginHint: string | undefined,
+    timeoutSeconds: number,
+  ): Promise<'redeemed' | number> {
+    const began = Date.now()
+    const forgetState = (state: string) => this.#manager.discardPendingSignin(state)
+    const attempt = this.#options.earlyRestore?.take(loginHint, forgetState)
+    if (!attempt) return timeoutSeconds
     try {
-      await this.#manager.signinSilentWith(attempt.waitForResponse(timeoutSeconds))
-      return true
-    } catch (error: unknown) {
-      if (
-        !(error instanceof EarlyRestoreUnanswered) &&
-        (isIframeShutOut(error) ||
-          isSuperseded(error) ||
-          !this.#state.isLive(generation) ||
-          (error instanceof Error && error.name === 'ErrorTimeout') ||
-          error instanceof TypeError)
-      ) {
-        throw error
+      // Swept meanwhile (the library's 15-minute rule): nothing could redeem its answer.
+      if (!(await this.#manager.hasPendingSignin(attempt.state))) {
+        await attempt.drop()
+        return timeoutSeconds
       }
-      return false
+      await this.#manager.signinSilentWith(attempt.waitForResponse(timeoutSeconds))
+      return 'redeemed'
+    } catch (error: unknown) {
+      if (!(error instanceof EarlyRestoreUnanswered)) throw error
+      const left = timeoutSeconds - Math.ceil((Date.now() - began) / 1000)
+      if (left < MIN_FALLBACK_SECONDS) throw new ErrorTimeout('IFrame timed out without a response')
+      return left
     }
   }
 
