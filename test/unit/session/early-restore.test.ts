@@ -34,6 +34,9 @@ beforeEach(() => {
 const flush = () => vi.advanceTimersByTimeAsync(0)
 const forget = (state: string) => manager.discardPendingSignin(state)
 const always = () => true
+/** This tab's early restore, its requests made and forgotten by the fake manager. */
+const newEarly = (create = (hint: string) => manager.createEarlyRestoreRequest(hint)) =>
+  new EarlyRestore(sessionStorage, 'client', window, { create, forget })
 
 /** A request kept by the page before, with its state in the library's store, as prepare leaves them. */
 function keep(kept = record()): void {
@@ -107,7 +110,7 @@ describe('the boot script', () => {
       },
     ],
   ])('opens nothing with %s', (_, arrange) => {
-    sessionStorage.setItem(KEY, JSON.stringify(record()))
+    keep()
     arrange()
     boot()
     expect(document.head.querySelector('iframe')).toBeNull()
@@ -127,9 +130,9 @@ describe('the boot script', () => {
       onLine.mockRestore()
       expect(sessionStorage.getItem(KEY)).toBeNull()
       expect(document.head.querySelector('iframe')).toBeNull()
-      const early = new EarlyRestore(sessionStorage, 'client', window)
-      expect(early.take(SUB, forget)).toBeUndefined()
-      await early.discard(forget)
+      const early = newEarly()
+      expect(early.take(SUB)).toBeUndefined()
+      await early.discard()
       expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
     },
   )
@@ -137,41 +140,36 @@ describe('the boot script', () => {
 
 describe('EarlyRestore: the next load’s request', () => {
   it('keeps one request per tab: a new one replaces the last, whose state goes', async () => {
-    const early = new EarlyRestore(sessionStorage, 'client', window)
-    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
+    const early = newEarly()
+    await early.prepare(SUB, always)
     const first = JSON.parse(sessionStorage.getItem(KEY) ?? '') as { state: string }
-    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
+    await early.prepare(SUB, always)
     expect(manager.discardPendingSignin).toHaveBeenCalledWith(first.state)
     expect(JSON.parse(sessionStorage.getItem(KEY) ?? '')).toMatchObject({ loginHint: SUB })
-    await early.forget(forget)
+    await early.forget()
     expect(sessionStorage.getItem(KEY)).toBeNull()
     expect(manager.discardPendingSignin).toHaveBeenCalledTimes(2)
   })
 
   it('replaces the request an earlier page of this tab kept, forgetting its state', async () => {
     sessionStorage.setItem(KEY, JSON.stringify({ ...record(), state: 'from-the-last-page' }))
-    const early = new EarlyRestore(sessionStorage, 'client', window)
-    await early.prepare(manager.createEarlyRestoreRequest, forget, SUB, always)
+    const early = newEarly()
+    await early.prepare(SUB, always)
     expect(manager.discardPendingSignin).toHaveBeenCalledWith('from-the-last-page')
   })
 
   it('prepares nothing on a page without the boot script for this client: nothing would open it', async () => {
     document.head.replaceChildren()
-    await new EarlyRestore(sessionStorage, 'client', window).prepare(
-      manager.createEarlyRestoreRequest,
-      forget,
-      SUB,
-      always,
-    )
+    await newEarly().prepare(SUB, always)
     expect(manager.createEarlyRestoreRequest).not.toHaveBeenCalled()
     expect(sessionStorage.getItem(KEY)).toBeNull()
   })
 
   it('keeps nothing when the session ended while the request was being made', async () => {
-    const early = new EarlyRestore(sessionStorage, 'client', window)
     const creating = new Deferred<{ url: string; state: string }>()
-    const preparing = early.prepare(() => creating.promise, forget, SUB, always)
-    await early.forget(forget) // signed out meanwhile
+    const early = newEarly(() => creating.promise)
+    const preparing = early.prepare(SUB, always)
+    await early.forget() // signed out meanwhile
     creating.resolve({ url: 'https://provider.test/auth?prompt=none', state: 'late' })
     await preparing
     expect(sessionStorage.getItem(KEY)).toBeNull()
@@ -182,8 +180,8 @@ describe('EarlyRestore: the next load’s request', () => {
     localStorage.setItem('static-signin.hint:client', SUB)
     keep()
     boot()
-    const early = new EarlyRestore(sessionStorage, 'client', window)
-    const settled = expect(early.take(SUB, forget)?.waitForResponse(5)).rejects.toBeInstanceOf(
+    const early = newEarly()
+    const settled = expect(early.take(SUB)?.waitForResponse(5)).rejects.toBeInstanceOf(
       EarlyRestoreUnanswered,
     )
     // A page the app cannot read (the provider's, an error page): it may still move on.
@@ -202,8 +200,8 @@ describe('EarlyRestore: the next load’s request', () => {
     localStorage.setItem('static-signin.hint:client', SUB)
     keep()
     boot()
-    const early = new EarlyRestore(sessionStorage, 'client', window)
-    const answer = early.take(SUB, forget)?.waitForResponse(5)
+    const early = newEarly()
+    const answer = early.take(SUB)?.waitForResponse(5)
     const frame = document.head.querySelector('iframe')
     frame?.dispatchEvent(new Event('load'))
     await vi.advanceTimersByTimeAsync(50)
@@ -221,15 +219,15 @@ describe('EarlyRestore: the next load’s request', () => {
     localStorage.setItem('static-signin.hint:client', SUB)
     keep()
     boot()
-    const early = new EarlyRestore(sessionStorage, 'client', window)
+    const early = newEarly()
     expect(handoff()).toBeUndefined() // taken off the window
-    const attempt = early.take(SUB, forget)
+    const attempt = early.take(SUB)
     const answer = attempt?.waitForResponse(5)
     const settled = expect(answer).rejects.toMatchObject({ name: 'ErrorTimeout' })
     await vi.advanceTimersByTimeAsync(5000)
     await settled
     expect(document.head.querySelector('iframe')).toBeNull()
-    expect(early.take(SUB, forget)).toBeUndefined() // once
+    expect(early.take(SUB)).toBeUndefined() // once
   })
 })
 
@@ -238,7 +236,7 @@ describe('a reload with the boot script’s request', () => {
     harness.hint.write(SUB)
     keep(record(loginHint))
     boot()
-    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    harness.earlyRestore = newEarly()
     return document.head.querySelector('iframe')
   }
 
@@ -340,19 +338,24 @@ describe('a reload with the boot script’s request', () => {
     expect(keeper.getSnapshot().startError).toMatchObject({ code: 'issuer_mismatch' })
   })
 
-  it('restores the usual way, once, when its state was swept meanwhile, without waiting for its answer', async () => {
-    bootWith(SUB)
-    manager.hasEarlyState = false
+  it('restores the usual way when the boot script could not open it (its state swept), and forgets it', async () => {
+    harness.hint.write(SUB)
+    sessionStorage.setItem(KEY, JSON.stringify(record())) // its state not in the store
+    boot()
+    expect(document.head.querySelector('iframe')).toBeNull()
+    harness.earlyRestore = newEarly()
     const keeper = harness.createKeeper()
     await keeper.restoreOnce('/')
     expect(manager.signinSilentWith).not.toHaveBeenCalled()
     expect(manager.signinSilent).toHaveBeenCalledOnce()
     expect(document.head.querySelector('iframe')).toBeNull()
     expect(keeper.getSnapshot()).toMatchObject({ lastTokens: { source: 'restore' } })
+    await flush()
+    expect(manager.discardPendingSignin).toHaveBeenCalledWith('early-0')
   })
 
   it('a sign-out in another tab forgets this tab’s next load’s request', async () => {
-    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    harness.earlyRestore = newEarly()
     await harness.signedIn()
     await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
     expect(sessionStorage.getItem(KEY)).not.toBeNull()
@@ -379,7 +382,7 @@ describe('a reload with the boot script’s request', () => {
   })
 
   it('a sign-out forgets the next load’s request', async () => {
-    harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+    harness.earlyRestore = newEarly()
     const keeper = await harness.signedIn()
     await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)
     expect(sessionStorage.getItem(KEY)).not.toBeNull()
@@ -389,7 +392,7 @@ describe('a reload with the boot script’s request', () => {
 })
 
 it('prepares nothing for a session that ended before the moment came', async () => {
-  harness.earlyRestore = new EarlyRestore(sessionStorage, 'client', window)
+  harness.earlyRestore = newEarly()
   const keeper = await harness.signedIn()
   await keeper.signOut()
   await vi.advanceTimersByTimeAsync(PREPARE_EARLY_RESTORE_AFTER_MS)

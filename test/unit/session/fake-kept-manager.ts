@@ -122,9 +122,6 @@ export class FakeKeptManager {
     })
   })
   readonly discardPendingSignin = vi.fn<(state: string) => Promise<void>>(() => Promise.resolve())
-  /** Whether an early restore's state is still stored (true unless a test says it was swept). */
-  hasEarlyState = true
-  readonly hasPendingSignin = vi.fn(() => Promise.resolve(this.hasEarlyState))
 
   readonly fetchDisplayClaims = vi.fn<(user: User) => Promise<Record<string, unknown>>>(
     async () => {

@@ -160,11 +160,6 @@ export class SecureUserManager extends UserManager {
     return this._signinEnd(await response) // discovery, then the checks, in _signinEnd
   }
 
-  /** Whether one pending request's state is still in the store (the library sweeps old ones). */
-  async hasPendingSignin(state: string): Promise<boolean> {
-    return (await this.settings.stateStore.get(state)) !== null
-  }
-
   /** Forgets one pending request's state (an early restore nobody redeemed). */
   async discardPendingSignin(state: string): Promise<void> {
     await this.settings.stateStore.remove(state)

@@ -46,7 +46,10 @@ export function createSignInSession(
     leaveMark: new LeaveMark(sessionStorage, config.clientId),
     wasOpenedWithResponse,
     silentTimeoutSeconds: Math.min(RESTORE_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS),
-    earlyRestore: new EarlyRestore(sessionStorage, config.clientId, window),
+    earlyRestore: new EarlyRestore(sessionStorage, config.clientId, window, {
+      create: (loginHint) => manager.createEarlyRestoreRequest(loginHint),
+      forget: (state) => manager.discardPendingSignin(state),
+    }),
   })
   return { manager, keeper }
 }

@@ -76,8 +76,12 @@ export interface EarlyAttempt {
    * `timeoutSeconds`. Its frame goes either way; without an answer, its state goes too.
    */
   waitForResponse(timeoutSeconds: number): Promise<string>
-  /** Drops it unanswered: its frame and its state go. */
-  drop(): Promise<void>
+}
+
+/** How requests are made and forgotten: the sign-in manager's state store. */
+export interface EarlyRequests {
+  create(loginHint: string): Promise<{ url: string; state: string }>
+  forget(state: string): Promise<void>
 }
 
 /** The frame shows a page of this origin (the renewal page), not the provider's or an error. */
@@ -104,6 +108,7 @@ export class EarlyRestore {
   readonly #storage: Storage
   readonly #key: string
   readonly #window: Record<string, unknown>
+  readonly #requests: EarlyRequests
   /** The state of the request this page prepared for its next load. */
   #prepared: string | undefined
   /** Advanced by {@link forget}: a preparation that began before it stores nothing. */
@@ -113,8 +118,9 @@ export class EarlyRestore {
   /** This page has the boot script for this client: a next load of it can open a request. */
   readonly #canOpen: boolean
 
-  constructor(storage: Storage, clientId: string, window: object) {
+  constructor(storage: Storage, clientId: string, window: object, requests: EarlyRequests) {
     this.#storage = storage
+    this.#requests = requests
     this.#key = `${EARLY_RESTORE_KEY_PREFIX}${clientId}`
     this.#window = window as Record<string, unknown>
     const page = (window as { document?: Document }).document
@@ -134,32 +140,28 @@ export class EarlyRestore {
    * meanwhile (`isCurrent`, or a {@link forget} since). Quiet on failure: the next load then
    * restores the usual way.
    */
-  async prepare(
-    create: (loginHint: string) => Promise<{ url: string; state: string }>,
-    forgetState: (state: string) => Promise<void>,
-    loginHint: string,
-    isCurrent: () => boolean,
-  ): Promise<void> {
+  async prepare(loginHint: string, isCurrent: () => boolean): Promise<void> {
+    const requests = this.#requests
     if (!this.#canOpen) return // no boot script (the dev server, boot: false): nothing would open it
     const revision = this.#revision
     try {
-      const { url, state } = await create(loginHint)
+      const { url, state } = await requests.create(loginHint)
       if (revision !== this.#revision || !isCurrent()) {
-        await forgetState(state)
+        await requests.forget(state)
         return
       }
       const earlier = new Set([this.#prepared, this.#readStoredState()])
       this.#prepared = state
       const record: EarlyRestoreRecord = { url, state, loginHint }
       this.#storage.setItem(this.#key, JSON.stringify(record))
-      for (const old of earlier) if (old !== undefined && old !== state) await forgetState(old)
+      for (const old of earlier) if (old !== undefined && old !== state) await requests.forget(old)
     } catch {
       // storage full or disabled, or discovery failed: the next load restores after its scripts
     }
   }
 
   /** No next load restores early (the session ended here): the record goes, and its state. */
-  async forget(forgetState: (state: string) => Promise<void>): Promise<void> {
+  async forget(): Promise<void> {
     this.#revision += 1
     const states = new Set([this.#prepared, this.#readStoredState()])
     this.#prepared = undefined
@@ -168,7 +170,7 @@ export class EarlyRestore {
     } catch {
       // nothing to remove
     }
-    for (const state of states) if (state !== undefined) await forgetState(state)
+    for (const state of states) if (state !== undefined) await this.#requests.forget(state)
   }
 
   #readStoredState(): string | undefined {
@@ -181,10 +183,8 @@ export class EarlyRestore {
   }
 
   /** The boot script's attempt, once, if it opened one for `loginHint`; else none. */
-  take(
-    loginHint: string | undefined,
-    forgetState: (state: string) => Promise<void>,
-  ): EarlyAttempt | undefined {
+  take(loginHint: string | undefined): EarlyAttempt | undefined {
+    const requests = this.#requests
     const handoff = this.#handoff
     const frame = handoff?.frame
     const record = handoff?.record
@@ -194,11 +194,6 @@ export class EarlyRestore {
     this.#handoff = undefined
     return {
       state: record.state,
-      drop: () => {
-        handoff.notify = undefined
-        frame.remove()
-        return forgetState(record.state)
-      },
       waitForResponse: (timeoutSeconds) =>
         new Promise<string>((resolve, reject) => {
           let grace: ReturnType<typeof setTimeout> | undefined
@@ -212,7 +207,7 @@ export class EarlyRestore {
               resolve(outcome)
               return
             }
-            void forgetState(record.state).finally(() => {
+            void requests.forget(record.state).finally(() => {
               reject(outcome)
             })
           }
@@ -245,12 +240,12 @@ export class EarlyRestore {
    * path), or the record it took but could not open: its frame goes, and its state, so that its
    * answer can never be redeemed.
    */
-  async discard(forgetState: (state: string) => Promise<void>): Promise<void> {
+  async discard(): Promise<void> {
     const handoff = this.#handoff
     this.#handoff = undefined
     if (!handoff) return
     handoff.notify = undefined
     handoff.frame?.remove()
-    if (isRecord(handoff.record)) await forgetState(handoff.record.state)
+    if (isRecord(handoff.record)) await this.#requests.forget(handoff.record.state)
   }
 }

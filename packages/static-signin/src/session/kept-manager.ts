@@ -7,9 +7,6 @@ export type KeptManager = SignOutManager &
     SecureUserManager,
     | 'signinSilent'
     | 'signinSilentWith'
-    | 'createEarlyRestoreRequest'
-    | 'discardPendingSignin'
-    | 'hasPendingSignin'
     | 'signinRedirect'
     | 'fetchDisplayClaims'
     | 'replaceProfile'

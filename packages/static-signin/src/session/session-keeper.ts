@@ -342,7 +342,6 @@ export class SessionKeeper {
     const epoch = this.#options.epochs.advance()
     const generation = this.#newGeneration(epoch)
     this.#options.channel.post({ type: 'signed-out', epoch })
-    await this.#options.earlyRestore?.forget((state) => this.#manager.discardPendingSignin(state))
     await this.#manager.discardPendingSignins()
     const result = await signOut(this.#manager)
     this.#state.update(generation, { ...CLEARED, signOutResult: result })
@@ -484,8 +483,8 @@ export class SessionKeeper {
   /**
    * The restore the boot script opened for `loginHint` before the scripts came, if any: its answer
    * redeemed like the library's own iframe's, every error thrown as that iframe's would be. Only
-   * where the early attempt gave nothing to redeem (none, its state gone, its frame stopped on a
-   * page without an answer) does the caller restore the usual way, with the seconds returned: what
+   * where the early attempt gave nothing to redeem (none, or its frame stopped on a page without
+   * an answer) does the caller restore the usual way, with the seconds returned: what
    * its time box has left, or an iframe timeout when too little is left to try again.
    */
   async #redeemEarlyRestore(
@@ -493,15 +492,9 @@ export class SessionKeeper {
     timeoutSeconds: number,
   ): Promise<'redeemed' | number> {
     const began = Date.now()
-    const forgetState = (state: string) => this.#manager.discardPendingSignin(state)
-    const attempt = this.#options.earlyRestore?.take(loginHint, forgetState)
+    const attempt = this.#options.earlyRestore?.take(loginHint)
     if (!attempt) return timeoutSeconds
     try {
-      // Swept meanwhile (the library's 15-minute rule): nothing could redeem its answer.
-      if (!(await this.#manager.hasPendingSignin(attempt.state))) {
-        await attempt.drop()
-        return timeoutSeconds
-      }
       await this.#manager.signinSilentWith(attempt.waitForResponse(timeoutSeconds))
       return 'redeemed'
     } catch (error: unknown) {
@@ -524,20 +517,12 @@ export class SessionKeeper {
     setTimeout(() => {
       if (!this.#state.isLive(generation) || !this.#hasUser) return
       if (this.#options.restorePaths.read(Date.now()) !== 'iframe') return
-      void early.prepare(
-        (hint) => this.#manager.createEarlyRestoreRequest(hint),
-        (state) => this.#manager.discardPendingSignin(state),
-        loginHint,
-        () => this.#state.isLive(generation) && this.#hasUser,
-      )
+      void early.prepare(loginHint, () => this.#state.isLive(generation) && this.#hasUser)
     }, PREPARE_EARLY_RESTORE_AFTER_MS)
   }
 
   #discardEarlyRestore(): Promise<void> {
-    return (
-      this.#options.earlyRestore?.discard((state) => this.#manager.discardPendingSignin(state)) ??
-      Promise.resolve()
-    )
+    return this.#options.earlyRestore?.discard() ?? Promise.resolve()
   }
 
   /** Tokens that expired offline are fetched again once the network is back (or seen to be). */
@@ -584,7 +569,7 @@ export class SessionKeeper {
     // Whatever ended the session (a sign-out here or elsewhere, expiry, a refusal), the next load
     // restores the usual way, if at all: nothing prepared for this session is left to open.
     void this.#discardEarlyRestore()
-    void this.#options.earlyRestore?.forget((state) => this.#manager.discardPendingSignin(state))
+    void this.#options.earlyRestore?.forget()
     this.#schedule = undefined
     this.#hasUser = false
     this.#hasRestoreStarted = true
